@@ -1,0 +1,170 @@
+"""Dates known to year, month or day precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+import attrs
+
+from diplomatic_events.exceptions import Problem, ValidationError
+
+__all__ = ["PartialDate"]
+
+# ASCII digits only: str.isdigit and \d without re.ASCII accept other scripts' digits.
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
+_PRECISIONS = ("year", "month", "day")
+
+
+@attrs.frozen(kw_only=True, eq=True, order=False)
+class PartialDate:
+    """A calendar date known to year, month or day precision.
+
+    Written as ISO 8601 with reduced precision: ``2024``, ``2024-05``, ``2024-05-02``.
+    "March 2024" is March 2024, not March 1: the precision is kept, and
+    :meth:`earliest` / :meth:`latest` give the first and last day it may mean.
+    Dates order by their earliest day, then by their latest (so ``2024-01-01`` sorts
+    before ``2024-01``, which sorts before ``2024``).
+
+    Args:
+        year: 1 to 9999.
+        month: 1 to 12, or None for a year-precision date.
+        day: a real day of that month, or None; needs a month.
+
+    Raises:
+        ValidationError: if the parts do not form a real calendar date.
+
+    Example:
+        >>> d = PartialDate.parse("2024-05")
+        >>> str(d), d.precision, str(d.earliest()), str(d.latest())
+        ('2024-05', 'month', '2024-05-01', '2024-05-31')
+        >>> d.contains(dt.date(2024, 5, 17))
+        True
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check the date is a real calendar date."""
+        problems: list[Problem] = []
+        y, m, d = self.year, self.month, self.day
+        if type(y) is not int:
+            problems.append(Problem("$.year", f"expected an integer, got {y!r}"))
+        elif not 1 <= y <= 9999:
+            problems.append(Problem("$.year", f"{y} is outside 1..9999"))
+        if m is not None:
+            if type(m) is not int:
+                problems.append(Problem("$.month", f"expected an integer or None, got {m!r}"))
+            elif not 1 <= m <= 12:
+                problems.append(Problem("$.month", f"{m} is not a month (1..12)"))
+        if d is not None:
+            if m is None:
+                problems.append(Problem("$.day", "a day needs a month"))
+            elif type(d) is not int:
+                problems.append(Problem("$.day", f"expected an integer or None, got {d!r}"))
+            elif not problems:
+                last = calendar.monthrange(y, m)[1]
+                if not 1 <= d <= last:
+                    problems.append(
+                        Problem("$.day", f"{y:04d}-{m:02d} has no day {d} (it has {last} days)")
+                    )
+        if problems:
+            raise ValidationError(problems)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises:
+            ValidationError: for any other form (``2024-5-2``, ``24-05-02``, a time of day)
+                or a date that is not on the calendar (``2023-02-29``).
+        """
+        if type(text) is not str:
+            raise ValidationError.single("$", f"expected an ISO date string, got {text!r}")
+        return _parse(text)
+
+    @classmethod
+    def from_date(cls, date: dt.date) -> PartialDate:
+        """Return the day-precision date of a :class:`datetime.date`."""
+        return cls(year=date.year, month=date.month, day=date.day)
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    def earliest(self) -> dt.date:
+        """Return the first day this date may mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """Return the last day this date may mean."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def contains(self, date: dt.date) -> bool:
+        """Return whether *date* falls within this date's precision."""
+        return self.earliest() <= date <= self.latest()
+
+    def _key(self) -> tuple[dt.date, dt.date]:
+        return (self.earliest(), self.latest())
+
+    def __lt__(self, other: object) -> bool:
+        """Order by earliest day, then latest day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        """Order by earliest day, then latest day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        """Order by earliest day, then latest day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        """Order by earliest day, then latest day."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        """Return the reduced-precision ISO 8601 form."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(text: str) -> PartialDate:
+    # Instances are immutable, so a cache is safe and makes repeated dates free.
+    match = _ISO.fullmatch(text)
+    if match is None:
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        raise ValidationError.single(
+            "$", f"{shown!r} is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        )
+    y, m, d = match.groups()
+    try:
+        return PartialDate(
+            year=int(y), month=None if m is None else int(m), day=None if d is None else int(d)
+        )
+    except ValidationError as exc:
+        reasons = "; ".join(p.reason for p in exc.problems)
+        raise ValidationError.single("$", f"{text!r} is not a calendar date: {reasons}") from None
