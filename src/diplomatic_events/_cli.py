@@ -194,7 +194,7 @@ def _cmd_schema(model: str) -> int:
 
 
 def _cmd_extract_many(args: argparse.Namespace) -> int:
-    from diplomatic_events._corpus import extract_many  # noqa: PLC0415
+    from diplomatic_events.corpus import extract_many  # noqa: PLC0415
 
     if args.workers is not None and args.workers < 1:
         _fail("--workers must be at least 1")

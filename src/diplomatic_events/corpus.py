@@ -1,4 +1,8 @@
-"""Running the extractor over a corpus: one JSON article per line in, one event set per line out."""
+"""Running the extractor over a corpus: one JSON article per line in, one event set per line out.
+
+The functions here are the public plug point for corpus engines (multiprocessing, Dask,
+Spark): see docs/corpus.md.
+"""
 
 from __future__ import annotations
 
