@@ -75,6 +75,41 @@ def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
+# One converter per element type: mypy's attrs plugin gives ``__init__`` the converter's
+# parameter type and cannot solve a generic converter's type variable, so with
+# ``converter=_tuple`` every call passing a tuple or list failed type checking.
+def _strs(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return _tuple(value)
+
+
+def _parties(value: tuple[Party, ...] | list[Party]) -> tuple[Party, ...]:
+    return _tuple(value)
+
+
+def _spans(value: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
+    return _tuple(value)
+
+
+def _locations(value: tuple[Location, ...] | list[Location]) -> tuple[Location, ...]:
+    return _tuple(value)
+
+
+def _changes(value: tuple[StatusChange, ...] | list[StatusChange]) -> tuple[StatusChange, ...]:
+    return _tuple(value)
+
+
+def _meetings(value: tuple[Meeting, ...] | list[Meeting]) -> tuple[Meeting, ...]:
+    return _tuple(value)
+
+
+def _agreements(value: tuple[Agreement, ...] | list[Agreement]) -> tuple[Agreement, ...]:
+    return _tuple(value)
+
+
+def _exercises(value: tuple[Exercise, ...] | list[Exercise]) -> tuple[Exercise, ...]:
+    return _tuple(value)
+
+
 # ---- field checks: each appends problems instead of raising, so all are reported -----
 
 
@@ -212,7 +247,7 @@ class Party:
     name: str
     country: str | None = None
     title: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
@@ -337,15 +372,15 @@ class Meeting:
         evidence: The spans it was read from.
     """
 
-    participants: tuple[Party, ...] = attrs.field(converter=_tuple)
+    participants: tuple[Party, ...] = attrs.field(converter=_parties)
     status: MeetingStatus
     date: PartialDate | None = None
     date_text: str | None = None
     location: Location | None = None
     format: MeetingFormat | None = None
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    outcomes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_tuple)
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    outcomes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
@@ -416,12 +451,12 @@ class Agreement:
     """
 
     name: str
-    parties: tuple[Party, ...] = attrs.field(converter=_tuple)
-    history: tuple[StatusChange, ...] = attrs.field(converter=_tuple)
+    parties: tuple[Party, ...] = attrs.field(converter=_parties)
+    history: tuple[StatusChange, ...] = attrs.field(converter=_changes)
     acronym: str | None = None
     kind: AgreementKind = AgreementKind.OTHER
     purpose: str | None = None
-    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_tuple)
+    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
 
     def __attrs_post_init__(self) -> None:
         """Check every field and the history's order."""
@@ -508,15 +543,15 @@ class Exercise:
         evidence: The spans it was read from.
     """
 
-    participants: tuple[Party, ...] = attrs.field(converter=_tuple)
+    participants: tuple[Party, ...] = attrs.field(converter=_parties)
     status: ExerciseStatus
     name: str | None = None
-    locations: tuple[Location, ...] = attrs.field(default=(), converter=_tuple)
+    locations: tuple[Location, ...] = attrs.field(default=(), converter=_locations)
     start: PartialDate | None = None
     end: PartialDate | None = None
     date_text: str | None = None
     domain: Domain | None = None
-    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_tuple)
+    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
 
     def __attrs_post_init__(self) -> None:
         """Check every field, and that 'start' is not after 'end'."""
@@ -607,10 +642,10 @@ class EventSet:
     """
 
     article: Article | None = None
-    parties: tuple[Party, ...] = attrs.field(default=(), converter=_tuple)
-    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_tuple)
-    agreements: tuple[Agreement, ...] = attrs.field(default=(), converter=_tuple)
-    exercises: tuple[Exercise, ...] = attrs.field(default=(), converter=_tuple)
+    parties: tuple[Party, ...] = attrs.field(default=(), converter=_parties)
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_meetings)
+    agreements: tuple[Agreement, ...] = attrs.field(default=(), converter=_agreements)
+    exercises: tuple[Exercise, ...] = attrs.field(default=(), converter=_exercises)
     schema_version: int = SCHEMA_VERSION
 
     def __attrs_post_init__(self) -> None:
