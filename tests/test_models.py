@@ -642,3 +642,21 @@ def test_article_published_must_be_a_date() -> None:
         Article(text="x", published=dt.datetime(2024, 5, 3, tzinfo=dt.UTC))
 
     assert ["$.published"] == paths(info)
+
+
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda v: Party(kind=PartyKind.ORGANIZATION, name=v), "$.name"),
+        (lambda v: Location(name=v), "$.name"),
+        (lambda v: Article(text=v), "$.text"),
+        (lambda v: Span(start=0, end=len(v), text=v), "$.text"),
+    ],
+    ids=["Party.name", "Location.name", "Article.text", "Span.text"],
+)
+def test_lone_surrogates_rejected(build: Any, path: str) -> None:
+    """Text with a lone surrogate, which no UTF-8 JSON can hold, is rejected at construction."""
+    with pytest.raises(ValidationError) as info:
+        build("a\ud800b")
+
+    assert [path] == paths(info)

@@ -123,6 +123,18 @@ def _check_text(problems: _Problems, path: str, value: object, *, optional: bool
         problems.append(Problem(path, "must not be empty"))
     elif value != value.strip():
         problems.append(Problem(path, f"{_show(value)} has leading or trailing whitespace"))
+    else:
+        _check_encodable(problems, path, value)
+
+
+# A lone surrogate is a valid Python str but cannot be written as UTF-8 or JSON, so an
+# instance holding one could not round-trip; reject it where text enters a model.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_encodable(problems: _Problems, path: str, value: str) -> None:
+    if not value.isascii() and (match := _SURROGATE.search(value)):
+        problems.append(Problem(path, f"has a lone surrogate {match.group()!r} at {match.start()}"))
 
 
 def _check_country(problems: _Problems, path: str, value: object, *, optional: bool) -> None:
@@ -344,6 +356,8 @@ class Span:
             problems.append(
                 Problem("$.text", f"has {len(t)} characters but 'end' - 'start' is {e - s}")
             )
+        else:
+            _check_encodable(problems, "$.text", t)
         _raise(problems)
 
 
@@ -611,6 +625,8 @@ class Article:
         problems: _Problems = []
         if type(self.text) is not str:
             problems.append(Problem("$.text", f"expected a string, got {_show(self.text)}"))
+        else:
+            _check_encodable(problems, "$.text", self.text)
         _check_text(problems, "$.title", self.title, optional=True)
         p = self.published
         if p is not None and (type(p) is not dt.date):
