@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import reprlib
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
@@ -206,8 +207,22 @@ def _check_unique_text(problems: _Problems, path: str, value: object) -> None:
 
 
 def _show(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        # Hostile values: a list nested 100,000 deep, an int of more digits than
+        # Python converts to text (sys.get_int_max_str_digits()).
+        text = _short_repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _short_repr(value: object) -> str:
+    if isinstance(value, int):
+        return f"<an integer of {value.bit_length()} bits>"
+    try:
+        return reprlib.repr(value)  # depth-limited
+    except (RecursionError, ValueError):
+        return f"<{type(value).__name__}>"
 
 
 def _raise(problems: _Problems) -> None:
@@ -263,6 +278,8 @@ class Party:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
+        if _party_ok(self):
+            return
         problems: _Problems = []
         kind_ok = _check_instance(problems, "$.kind", self.kind, PartyKind, "a PartyKind")
         _check_text(problems, "$.name", self.name)
@@ -280,7 +297,7 @@ class Party:
         _check_unique_text(problems, "$.aliases", self.aliases)
         _raise(problems)
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """A stable id derived from the content.
 
@@ -315,6 +332,8 @@ class Location:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
+        if _location_ok(self):
+            return
         problems: _Problems = []
         _check_text(problems, "$.name", self.name)
         _check_country(problems, "$.country", self.country, optional=True)
@@ -338,6 +357,8 @@ class Span:
 
     def __attrs_post_init__(self) -> None:
         """Check the offsets and the quote agree."""
+        if _span_ok(self):
+            return
         problems: _Problems = []
         s, e, t = self.start, self.end, self.text
         ints = True
@@ -398,6 +419,8 @@ class Meeting:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
+        if _meeting_ok(self):
+            return
         problems: _Problems = []
         _check_parties(problems, "$.participants", self.participants, minimum=2)
         _check_instance(problems, "$.status", self.status, MeetingStatus, "a MeetingStatus")
@@ -410,7 +433,7 @@ class Meeting:
         _check_spans(problems, "$.evidence", self.evidence)
         _raise(problems)
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """``meeting:<hash>`` of the participants' ids, the date and the location's name.
 
@@ -441,6 +464,8 @@ class StatusChange:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
+        if _status_change_ok(self):
+            return
         problems: _Problems = []
         _check_instance(problems, "$.status", self.status, AgreementStatus, "an AgreementStatus")
         _check_date(problems, "$.date", self.date)
@@ -474,6 +499,8 @@ class Agreement:
 
     def __attrs_post_init__(self) -> None:
         """Check every field and the history's order."""
+        if _agreement_ok(self):
+            return
         problems: _Problems = []
         _check_text(problems, "$.name", self.name)
         _check_parties(problems, "$.parties", self.parties, minimum=2)
@@ -494,7 +521,7 @@ class Agreement:
         """The date of the current status, if known."""
         return self.history[-1].date
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """``agreement:<hash>`` of the parties' ids and the acronym (or, lacking one, the name)."""
         key = self.acronym.casefold() if self.acronym else _slug(self.name)
@@ -569,6 +596,8 @@ class Exercise:
 
     def __attrs_post_init__(self) -> None:
         """Check every field, and that 'start' is not after 'end'."""
+        if _exercise_ok(self):
+            return
         problems: _Problems = []
         _check_parties(problems, "$.participants", self.participants, minimum=2)
         _check_instance(problems, "$.status", self.status, ExerciseStatus, "an ExerciseStatus")
@@ -589,7 +618,7 @@ class Exercise:
         _check_spans(problems, "$.evidence", self.evidence)
         _raise(problems)
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """``exercise:<hash>`` of the participants' ids, the name and the start date."""
         return _event_id(
@@ -622,6 +651,8 @@ class Article:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
+        if _article_ok(self):
+            return
         problems: _Problems = []
         if type(self.text) is not str:
             problems.append(Problem("$.text", f"expected a string, got {_show(self.text)}"))
@@ -666,6 +697,8 @@ class EventSet:
 
     def __attrs_post_init__(self) -> None:
         """Check ids are unique and resolve, and evidence quotes the article."""
+        if _event_set_ok(self):
+            return
         problems: _Problems = []
         if self.schema_version != SCHEMA_VERSION or type(self.schema_version) is not int:
             problems.append(
@@ -737,3 +770,206 @@ def _check_unique_ids(problems: _Problems, path: str, items: tuple[Any, ...]) ->
             )
         else:
             seen[item_id] = i
+
+
+# ---- fast happy-path checks ------------------------------------------------------------
+# Each ``_<model>_ok`` returns True only when the model's full check would find no
+# problem; it never reports one itself. ``__attrs_post_init__`` runs it first and runs
+# the full check, which builds every path and message, only when it returns False.
+# Nearly every instance is valid, so construction then builds no path strings, no
+# Problem objects and no closures. A fast check may be stricter than the full check
+# (exact types where the full check takes subclasses): the full check then decides.
+# It must never be laxer; tests/test_models.py holds both to the same rules.
+
+_PERSON_KIND: Final = PartyKind.PERSON
+_ORGANIZATION_KIND: Final = PartyKind.ORGANIZATION
+
+
+def _text_ok(v: object) -> bool:
+    return (
+        type(v) is str
+        and v != ""
+        and v == v.strip()
+        and (v.isascii() or _SURROGATE.search(v) is None)
+    )
+
+
+def _opt_text_ok(v: object) -> bool:
+    return v is None or _text_ok(v)
+
+
+def _texts_ok(v: object) -> bool:
+    if type(v) is not tuple:
+        return False
+    for x in v:
+        if not _text_ok(x):
+            return False
+    return len(set(v)) == len(v)
+
+
+def _all_of(v: object, cls: type) -> bool:
+    if type(v) is not tuple:
+        return False
+    for x in v:  # noqa: SIM110 - a plain loop is twice as fast as all() on a generator
+        if type(x) is not cls:
+            return False
+    return True
+
+
+def _parties_ok(v: object, minimum: int) -> bool:
+    if not _all_of(v, Party):
+        return False
+    assert isinstance(v, tuple)  # noqa: S101 - narrowed by _all_of
+    return len({p.id for p in v}) == len(v) >= minimum
+
+
+def _party_ok(p: Party) -> bool:
+    k, c, t = p.kind, p.country, p.title
+    if type(k) is not PartyKind or not _text_ok(p.name):
+        return False
+    if c is None:
+        if k is not _PERSON_KIND and k is not _ORGANIZATION_KIND:
+            return False
+    elif type(c) is not str or c not in _country_codes():
+        return False
+    if t is not None and (k is not _PERSON_KIND or not _text_ok(t)):
+        return False
+    return _texts_ok(p.aliases)
+
+
+def _location_ok(x: Location) -> bool:
+    c = x.country
+    return (
+        _text_ok(x.name)
+        and (c is None or (type(c) is str and c in _country_codes()))
+        and type(x.kind) is LocationKind
+    )
+
+
+def _span_ok(x: Span) -> bool:
+    s, e, t = x.start, x.end, x.text
+    return (
+        type(s) is int
+        and type(e) is int
+        and type(t) is str
+        and 0 <= s < e
+        and len(t) == e - s
+        and (t.isascii() or _SURROGATE.search(t) is None)
+    )
+
+
+def _date_ok(d: object) -> bool:
+    return d is None or type(d) is PartialDate
+
+
+def _meeting_ok(m: Meeting) -> bool:
+    loc, f = m.location, m.format
+    return (
+        _parties_ok(m.participants, 2)
+        and type(m.status) is MeetingStatus
+        and _date_ok(m.date)
+        and _opt_text_ok(m.date_text)
+        and (loc is None or type(loc) is Location)
+        and (f is None or type(f) is MeetingFormat)
+        and _texts_ok(m.topics)
+        and _texts_ok(m.outcomes)
+        and _all_of(m.evidence, Span)
+    )
+
+
+def _status_change_ok(x: StatusChange) -> bool:
+    return type(x.status) is AgreementStatus and _date_ok(x.date) and _opt_text_ok(x.date_text)
+
+
+def _history_ok(history: object) -> bool:
+    if not _all_of(history, StatusChange) or not history:
+        return False
+    assert isinstance(history, tuple)  # noqa: S101 - narrowed by _all_of
+    last_rank = -1
+    last_date: PartialDate | None = None
+    for change in history:
+        rank = AGREEMENT_LIFECYCLE[change.status]
+        if rank < last_rank:
+            return False
+        d = change.date
+        if d is not None:
+            if last_date is not None and d.latest() < last_date.earliest():
+                return False
+            last_date = d
+        last_rank = rank
+    return True
+
+
+def _agreement_ok(a: Agreement) -> bool:
+    return (
+        _text_ok(a.name)
+        and _parties_ok(a.parties, 2)
+        and _history_ok(a.history)
+        and _opt_text_ok(a.acronym)
+        and type(a.kind) is AgreementKind
+        and _opt_text_ok(a.purpose)
+        and _all_of(a.evidence, Span)
+    )
+
+
+def _exercise_ok(x: Exercise) -> bool:
+    s, e, dm = x.start, x.end, x.domain
+    return (
+        _parties_ok(x.participants, 2)
+        and type(x.status) is ExerciseStatus
+        and _opt_text_ok(x.name)
+        and _all_of(x.locations, Location)
+        and _date_ok(s)
+        and _date_ok(e)
+        and (s is None or e is None or s.earliest() <= e.latest())
+        and _opt_text_ok(x.date_text)
+        and (dm is None or type(dm) is Domain)
+        and _all_of(x.evidence, Span)
+    )
+
+
+def _article_ok(a: Article) -> bool:
+    t, p = a.text, a.published
+    return (
+        type(t) is str
+        and (t.isascii() or _SURROGATE.search(t) is None)
+        and _opt_text_ok(a.title)
+        and (p is None or type(p) is dt.date)
+        and _opt_text_ok(a.url)
+        and _opt_text_ok(a.outlet)
+        and _opt_text_ok(a.dateline)
+    )
+
+
+def _unique_ok(items: object, cls: type) -> bool:
+    if not _all_of(items, cls):
+        return False
+    assert isinstance(items, tuple)  # noqa: S101 - narrowed by _all_of
+    return len({x.id for x in items}) == len(items)
+
+
+def _event_set_ok(es: EventSet) -> bool:
+    sv, art = es.schema_version, es.article
+    if not (
+        type(sv) is int
+        and sv == SCHEMA_VERSION
+        and (art is None or type(art) is Article)
+        and _unique_ok(es.parties, Party)
+        and _unique_ok(es.meetings, Meeting)
+        and _unique_ok(es.agreements, Agreement)
+        and _unique_ok(es.exercises, Exercise)
+    ):
+        return False
+    agreement_ids = {a.id for a in es.agreements}
+    for m in es.meetings:
+        for ref in m.outcomes:
+            if ref not in agreement_ids:
+                return False
+    if art is not None:
+        source = art.text
+        for group in (es.meetings, es.agreements, es.exercises):
+            for event in group:
+                for span in event.evidence:
+                    if source[span.start : span.end] != span.text:
+                        return False
+    return True
