@@ -1,0 +1,143 @@
+"""The rule-based extractor: English news text in, validated events out.
+
+Pipeline (each stage in its own module):
+
+1. :mod:`._text` — headline, captions, dateline and sentences with offsets;
+2. :mod:`._mentions` — states, demonyms, capitals, persons (title + name, then by
+   surname), organizations, armed forces and places, from the tables in
+   ``diplomatic_events/rules/`` (:mod:`._gazetteer`);
+3. :mod:`._temporal` — temporal expressions, resolved against the publication date;
+4. :mod:`._rules` — meeting, agreement and exercise observations per clause;
+5. :mod:`._assemble` — observations merged into :class:`~diplomatic_events.Meeting`,
+   :class:`~diplomatic_events.Agreement` and :class:`~diplomatic_events.Exercise`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from diplomatic_events._extract import _gazetteer
+from diplomatic_events._extract._assemble import Assembler
+from diplomatic_events._extract._mentions import find_mentions
+from diplomatic_events._extract._rules import Reader
+from diplomatic_events._extract._temporal import find_dates
+from diplomatic_events._extract._text import split
+from diplomatic_events._models import Article, EventSet
+from diplomatic_events.exceptions import ValidationError
+
+__all__ = ["extract"]
+
+#: Most sentences read for events; a longer text is read up to here (its events are
+#: almost always stated early, and the cap bounds time on pathological input).
+MAX_SENTENCES: Final = 4000
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ALIAS_AFTER = re.compile(r"^(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> EventSet:
+    """Read the meetings, agreements and exercises an English news text states.
+
+    Deterministic and offline: the same input gives the same output. Text with no
+    event gives an event set holding only the article; no input makes it raise
+    except a broken rule table. Lone surrogates (which cannot be written as UTF-8)
+    are replaced by U+FFFD in the returned article; offsets are unchanged.
+
+    Args:
+        text: The article's text (headline, captions and body as lines).
+        published: Its publication date; relative dates ("on Thursday", "last
+            year") are resolved against it and left None without it.
+        title: Its headline, if known apart from the text.
+        url: Where it was published.
+
+    Returns:
+        The events, every party they involve, and the source article.
+
+    Raises:
+        InvalidRulesError: if a rule table shipped with the package is malformed.
+
+    .. versionadded:: 0.1.0
+    """
+    gaz = _gazetteer.load()
+    if not text.isascii():
+        # A lone surrogate cannot be written as UTF-8, so the models reject it; U+FFFD
+        # takes its place one for one, so every offset still points at the same text.
+        text = _SURROGATE.sub("\ufffd", text)
+    sections = split(text)
+    headline = next((text[s.start : s.end] for s in sections.sentences if s.section == "headline"), None)
+    article = _article(text, published, title or headline, url, sections.dateline)
+    mentions, persons = find_mentions(text, gaz)
+    dates = find_dates(text)
+    aliases = _exercise_aliases(text, mentions)
+    reader = Reader(text, published, gaz, mentions, persons, dates, aliases)
+    for index, sentence in enumerate(sections.sentences[:MAX_SENTENCES]):
+        reader.read(index, sentence)
+    assembler = Assembler(text, published, persons)
+    meetings, agreements, exercises = assembler.build(reader.meetings, reader.agreements, reader.exercises)
+    used = {p.id for e in meetings for p in e.participants}
+    used |= {p.id for e in agreements for p in e.parties}
+    used |= {p.id for e in exercises for p in e.participants}
+    for event_parties in [e.participants for e in meetings] + [e.participants for e in exercises]:
+        for party in event_parties:
+            if party.country is not None:
+                used.add(assembler.country(party.country).id)
+    _mentioned_forces(assembler, reader, used)
+    parties = tuple(p for pid, p in sorted(assembler.parties.items()) if pid in used)
+    try:
+        return EventSet(
+            article=article, parties=parties, meetings=meetings, agreements=agreements, exercises=exercises
+        )
+    except ValidationError:  # pragma: no cover - assembly builds only valid sets
+        return EventSet(article=article)
+
+
+def _article(
+    text: str, published: dt.date | None, title: str | None, url: str | None, dateline: str | None
+) -> Article:
+    def clean(value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        return value or None
+
+    try:
+        return Article(text=text, title=clean(title), published=published, url=clean(url), dateline=clean(dateline))
+    except ValidationError:
+        return Article(text=text, published=published if type(published) is dt.date else None)
+
+
+def _exercise_aliases(text: str, mentions: list[object]) -> dict[str, str]:
+    # "exercise Justified Accord (JA24)": JA24 names the same exercise later on.
+    out: dict[str, str] = {}
+    for m in mentions:
+        kind = getattr(m, "kind", None)
+        if kind != "exercise":
+            continue
+        end = getattr(m, "end", 0)
+        match = _ALIAS_AFTER.match(text, end)
+        if match is not None and len(out) < 20:
+            out[match.group("a")] = str(getattr(m, "name", ""))
+    return out
+
+
+def _mentioned_forces(assembler: Assembler, reader: Reader, used: set[str]) -> None:
+    # Armed forces named in a sentence that states an event are parties of the set too
+    # ("joint drills between the Self-Defense Forces and the French Army").
+    sentences = {o.span for o in reader.meetings} | {o.span for o in reader.agreements}
+    sentences |= {o.span for o in reader.exercises}
+    for start, end in sorted(sentences):
+        for m in reader.within(start, end):
+            if m.kind == "military":
+                party = assembler.party(m)
+                if party is not None:
+                    used.add(party.id)
+                    if party.country:
+                        used.add(assembler.country(party.country).id)

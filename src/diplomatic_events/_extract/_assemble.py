@@ -1,0 +1,589 @@
+"""Assembly: merge the observations of one event across sentences into model instances.
+
+* Meetings of the same states merge unless they are clearly distinct encounters:
+  another status (held vs scheduled), another place, or other named persons
+  ("talks with Li" and "talks with Xi" are two meetings of the same two states).
+  A photo caption's date never overrides the body's.
+* Agreements merge by party set and name: the same acronym, names sharing most
+  words, or a generic mention ("an accord", "the pact") next to a named one.
+  "The agreement"/"the deal" add status and evidence to the last agreement named.
+  Status observations become a history that never runs backwards.
+* Exercises merge by name (sharing a word), an unnamed mention joins the current
+  edition, and a past edition ("when X began in 2003, it involved ...") is its own
+  record.
+Every span is kept (up to :data:`MAX_SPANS` per event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable
+from typing import Final, TypeVar
+
+import attrs
+
+from diplomatic_events._dates import PartialDate
+from diplomatic_events._extract._mentions import Mention, Person
+from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs
+from diplomatic_events._models import (
+    Agreement,
+    Exercise,
+    Location,
+    Meeting,
+    Party,
+    Span,
+    StatusChange,
+)
+from diplomatic_events.exceptions import ValidationError
+from diplomatic_events.vocab import (
+    AGREEMENT_LIFECYCLE,
+    AgreementKind,
+    AgreementStatus,
+    Domain,
+    ExerciseStatus,
+    LocationKind,
+    MeetingFormat,
+    MeetingStatus,
+    PartyKind,
+)
+
+__all__ = ["Assembler"]
+
+_E = TypeVar("_E", Meeting, Agreement, Exercise)
+
+#: Most evidence spans kept per event (a text repeating one sentence 20,000 times
+#: yields one event, not 20,000 spans).
+MAX_SPANS: Final = 50
+#: Most events of each kind kept from one text.
+MAX_EVENTS: Final = 200
+
+_SPECIFICITY: Final = {
+    LocationKind.VENUE: 0, LocationKind.CITY: 1, LocationKind.REGION: 2, LocationKind.SEA: 3,
+    LocationKind.OTHER: 4, LocationKind.COUNTRY: 5,
+}  # fmt: skip
+_NAME_STOP: Final = frozenset(
+    {"the", "of", "and", "on", "a", "an", "for", "agreement", "accord", "pact", "deal", "treaty"}
+)
+
+
+@functools.cache
+def country_name(code: str) -> str:
+    """The common English name of a state, from pycountry."""
+    import pycountry  # noqa: PLC0415 - only needed once events are built
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def _name_tokens(name: str | None) -> set[str]:
+    words = re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).split()
+    return {w for w in words if w not in _NAME_STOP}
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= 0.5
+
+
+def _codes(ms: Iterable[Mention]) -> frozenset[str]:
+    return frozenset(m.code for m in ms if m.code and m.is_state)
+
+
+@attrs.define
+class _MeetingRecord:
+    codes: frozenset[str]
+    persons: set[int]
+    parties: list[Mention]
+    status: MeetingStatus
+    date: PartialDate | None = None
+    date_text: str | None = None
+    date_rank: int = 9
+    location: Location | None = None
+    location_rank: int = 9
+    format: MeetingFormat | None = None
+    topics: list[str] = attrs.Factory(list)
+    spans: list[tuple[int, int]] = attrs.Factory(list)
+    sentences: set[int] = attrs.Factory(set)
+
+
+@attrs.define
+class _AgreementRecord:
+    codes: frozenset[str]
+    parties: list[Mention]
+    name: str | None
+    acronym: str | None
+    kind: AgreementKind
+    level: str
+    history: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]] = attrs.Factory(list)
+    spans: list[tuple[int, int]] = attrs.Factory(list)
+    sentences: set[int] = attrs.Factory(set)
+
+
+@attrs.define
+class _ExerciseRecord:
+    name: str | None
+    past: bool
+    codes: list[str] = attrs.Factory(list)
+    excluded: set[str] = attrs.Factory(set)
+    statuses: list[ExerciseStatus] = attrs.Factory(list)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    date_text: str | None = None
+    locations: list[Location] = attrs.Factory(list)
+    domain: Domain | None = None
+    spans: list[tuple[int, int]] = attrs.Factory(list)
+
+
+_LEVELS: Final = {"named": 0, "specific": 1, "generic": 2, "anaphor": 3}
+
+
+class Assembler:
+    """Turns observations into model instances for one article."""
+
+    def __init__(self, text: str, published: dt.date | None, persons: list[Person]) -> None:
+        """Prepare the party registry for one article."""
+        self.text = text
+        self.published = published
+        self.persons = persons
+        self.parties: dict[str, Party] = {}
+
+    # ---- parties ---------------------------------------------------------------------
+
+    def _keep(self, party: Party) -> Party:
+        return self.parties.setdefault(party.id, party)
+
+    def country(self, code: str) -> Party:
+        """The country party of a state."""
+        return self._keep(Party(kind=PartyKind.COUNTRY, name=country_name(code), country=code))
+
+    def party(self, m: Mention) -> Party | None:
+        """The party a mention stands for, or None."""
+        if m.code is None:
+            return None
+        try:
+            if m.kind == "person" and m.person is not None:
+                person = self.persons[m.person]
+                return self._keep(
+                    Party(kind=PartyKind.PERSON, name=person.name.strip(), country=m.code,
+                          title=person.title)
+                )  # fmt: skip
+            if m.kind == "military":
+                return self._military(m)
+            if m.kind in {"seat", "government"}:
+                return self._keep(
+                    Party(kind=PartyKind.GOVERNMENT, name=country_name(m.code), country=m.code)
+                )
+            return self.country(m.code)
+        except ValidationError:
+            return None
+
+    def _military(self, m: Mention) -> Party:
+        # "SDF" after "Self-Defense Forces": an acronym of a force already named is an alias.
+        name = m.name.strip()
+        for party in self.parties.values():
+            if party.kind is PartyKind.MILITARY and party.country == m.code:
+                if _initials(party.name) == name.lower() and name not in party.aliases:
+                    updated = attrs.evolve(party, aliases=(*party.aliases, name))
+                    self.parties[party.id] = updated
+                    return updated
+                if name == party.name or name in party.aliases:
+                    return party
+        return self._keep(Party(kind=PartyKind.MILITARY, name=name, country=m.code))
+
+    def participants(self, ms: list[Mention]) -> tuple[Party, ...]:
+        """One party per state: a person before a force, a force before a government."""
+        order = {"person": 0, "military": 1, "government": 2, "seat": 2}
+        best: dict[str, Mention] = {}
+        for m in ms:
+            if not m.code or not m.is_state:
+                continue
+            current = best.get(m.code)
+            if current is None or order.get(m.kind, 3) < order.get(current.kind, 3):
+                best[m.code] = m
+        out: list[Party] = []
+        for m in best.values():
+            party = self.party(m)
+            if party is not None and party not in out:
+                out.append(party)
+        return tuple(out)
+
+    def spans(self, spans: list[tuple[int, int]]) -> tuple[Span, ...]:
+        """Evidence spans quoting the text, in order, without repeats."""
+        out = []
+        for s, e in sorted(set(spans))[:MAX_SPANS]:
+            out.append(Span(start=s, end=e, text=self.text[s:e]))
+        return tuple(out)
+
+    # ---- meetings --------------------------------------------------------------------
+
+    def meetings(self, observations: list[MeetingObs]) -> list[_MeetingRecord]:
+        """Merge meeting observations."""
+        records: list[_MeetingRecord] = []
+        for obs in observations:
+            codes = _codes(obs.parties)
+            persons = {m.person for m in obs.parties if m.kind == "person" and m.person is not None}
+            target = next(
+                (r for r in records if r.codes == codes and self._compatible(r, obs, persons)), None
+            )
+            if target is None:
+                if len(records) >= MAX_EVENTS:
+                    continue
+                target = _MeetingRecord(codes, set(), [], obs.status)
+                records.append(target)
+            self._merge_meeting(target, obs, persons)
+        return records
+
+    def _compatible(self, r: _MeetingRecord, obs: MeetingObs, persons: set[int]) -> bool:
+        if r.status is not obs.status:
+            return False
+        if r.persons and persons and not (r.persons <= persons or persons <= r.persons):
+            return False
+        a, b = r.location, obs.location
+        if a is not None and b is not None and not _same_place(a, b):
+            return False
+        return not (
+            r.date is not None
+            and obs.date is not None
+            and obs.section == "body"
+            and r.date_rank == 0
+            and r.date != obs.date
+            and (a is None or b is None)
+        )
+
+    def _merge_meeting(self, r: _MeetingRecord, obs: MeetingObs, persons: set[int]) -> None:
+        r.persons |= persons
+        for m in obs.parties:
+            if m.code and m.code in r.codes:
+                r.parties.append(m)
+        rank = 0 if obs.section == "body" else 1
+        if obs.date is not None and rank < r.date_rank:
+            r.date, r.date_text, r.date_rank = obs.date, obs.date_text, rank
+        elif r.date is None and r.date_text is None and obs.date_text is not None:
+            r.date_text = obs.date_text
+        if obs.location is not None:
+            loc_rank = _SPECIFICITY[obs.location.kind]
+            if loc_rank < r.location_rank:
+                location = obs.location
+                if location.country is None and r.location is not None:
+                    location = attrs.evolve(location, country=r.location.country)
+                r.location, r.location_rank = location, loc_rank
+            elif r.location is not None and r.location.country is None and obs.location.country:
+                r.location = attrs.evolve(r.location, country=obs.location.country)
+        if obs.format is not None and (r.format is None or r.format is MeetingFormat.WORKING_MEAL):
+            r.format = obs.format
+        for topic in obs.topics:
+            if topic not in r.topics:
+                r.topics.append(topic)
+        r.spans.append(obs.span)
+        r.sentences.add(obs.sentence)
+
+    # ---- agreements ------------------------------------------------------------------
+
+    def agreements(self, observations: list[AgreementObs]) -> list[_AgreementRecord]:
+        """Merge agreement observations."""
+        records: list[_AgreementRecord] = []
+        for obs in observations:
+            codes = _codes(obs.parties)
+            if obs.level == "anaphor" or len(codes) < 2:
+                target = self._antecedent(records, obs)
+                if target is not None:
+                    self._merge_agreement(target, obs, definite=True)
+                continue
+            target = next((r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)), None)
+            if target is None:
+                if len(records) >= MAX_EVENTS:
+                    continue
+                target = _AgreementRecord(codes, [], obs.name, obs.acronym, obs.kind, obs.level)
+                records.append(target)
+            self._merge_agreement(target, obs, definite=False)
+        return records
+
+    def _antecedent(self, records: list[_AgreementRecord], obs: AgreementObs) -> _AgreementRecord | None:
+        if obs.acronym:
+            for r in reversed(records):
+                if r.acronym == obs.acronym:
+                    return r
+            return None
+        for r in reversed(records):
+            if obs.level != "anaphor" and not _similar(r.name, obs.name):
+                continue
+            return r
+        return None
+
+    def _merge_agreement(self, r: _AgreementRecord, obs: AgreementObs, *, definite: bool) -> None:
+        if not definite:
+            for m in obs.parties:
+                if m.code in r.codes:
+                    r.parties.append(m)
+            if _LEVELS[obs.level] < _LEVELS[r.level] or (
+                obs.level == r.level == "named" and obs.acronym and not r.acronym
+            ):
+                r.name, r.level = obs.name, obs.level
+                if obs.kind is not AgreementKind.OTHER:
+                    r.kind = obs.kind
+            if r.acronym is None and obs.acronym:
+                r.acronym = obs.acronym
+            if r.kind is AgreementKind.OTHER:
+                r.kind = obs.kind
+        if obs.status is not None:
+            r.history.append((obs.status, obs.date, obs.date_text, obs.default, obs.sentence))
+        r.spans.append(obs.span)
+        r.sentences.add(obs.sentence)
+
+    # ---- exercises -------------------------------------------------------------------
+
+    def exercises(self, observations: list[ExerciseObs]) -> list[_ExerciseRecord]:
+        """Merge exercise observations."""
+        records: list[_ExerciseRecord] = []
+        current: _ExerciseRecord | None = None
+        for obs in observations:
+            codes = [c for c in dict.fromkeys(m.code for m in obs.parties if m.code)]
+            if obs.name == "__current__":
+                if current is not None:
+                    self._merge_exercise(current, obs, codes)
+                continue
+            if obs.past:
+                if len(codes) < 2:
+                    continue
+                record = _ExerciseRecord(obs.name, past=True)
+                records.append(record)
+                self._merge_exercise(record, obs, codes)
+                continue
+            target = None
+            if obs.name:
+                target = next(
+                    (r for r in records if not r.past and r.name and _names_share(r.name, obs.name)), None
+                )
+                if target is None:
+                    target = next((r for r in records if not r.past and r.name is None), None)
+                    if target is not None:
+                        target.name = obs.name
+            elif current is not None and not current.past:
+                target = current
+            if target is None:
+                if len(records) >= MAX_EVENTS:
+                    continue
+                target = _ExerciseRecord(obs.name, past=False)
+                records.append(target)
+            self._merge_exercise(target, obs, codes)
+            current = target
+        return records
+
+    def _merge_exercise(self, r: _ExerciseRecord, obs: ExerciseObs, codes: list[str]) -> None:
+        for code in codes:
+            if code not in r.codes:
+                r.codes.append(code)
+        r.excluded |= {m.code for m in obs.excluded if m.code}
+        if obs.status is not None:
+            r.statuses.append(obs.status)
+        if obs.start is not None and (r.start is None):
+            r.start, r.date_text = obs.start, obs.date_text
+            if obs.end is not None:
+                r.end = obs.end
+        elif r.date_text is None and obs.date_text is not None:
+            r.date_text = obs.date_text
+        if obs.end is not None and r.end is None and (r.start is None or obs.end >= r.start):
+            r.end = obs.end
+        for loc in obs.locations:
+            if all(loc.name != x.name for x in r.locations) and len(r.locations) < 12:
+                r.locations.append(loc)
+        if r.domain is None:
+            r.domain = obs.domain
+        r.spans.append(obs.span)
+
+    # ---- models ----------------------------------------------------------------------
+
+    def build(
+        self,
+        meeting_obs: list[MeetingObs],
+        agreement_obs: list[AgreementObs],
+        exercise_obs: list[ExerciseObs],
+    ) -> tuple[tuple[Meeting, ...], tuple[Agreement, ...], tuple[Exercise, ...]]:
+        """Merge every observation and build validated models."""
+        meetings = self.meetings(meeting_obs)
+        agreements = self.agreements(agreement_obs)
+        exercises = self.exercises(exercise_obs)
+        built_agreements: list[tuple[_AgreementRecord, Agreement]] = []
+        for record in agreements:
+            self._borrow_meeting_date(record, meetings)
+            agreement = self._agreement(record)
+            if agreement is not None:
+                built_agreements.append((record, agreement))
+        built_meetings: list[Meeting] = []
+        for meeting_record in meetings:
+            meeting = self._meeting(meeting_record, built_agreements)
+            if meeting is not None:
+                built_meetings.append(meeting)
+        built_exercises = [e for e in map(self._exercise, exercises) if e is not None]
+        return (
+            _unique(built_meetings),
+            _unique([a for _, a in built_agreements]),
+            _unique(built_exercises),
+        )
+
+    def _borrow_meeting_date(self, record: _AgreementRecord, meetings: list[_MeetingRecord]) -> None:
+        # "signed ... at an online meeting", "concluding ... The breakthrough was announced
+        # at a summit ... on December 6": an undated signing takes the meeting's date.
+        for i, (status, date, text, default, sentence) in enumerate(record.history):
+            if date is not None or default or status is not AgreementStatus.SIGNED:
+                continue
+            for m in meetings:
+                if m.date is not None and record.codes <= m.codes and (
+                    sentence in m.sentences or sentence + 1 in m.sentences
+                ) and m.status is MeetingStatus.HELD:
+                    record.history[i] = (status, m.date, m.date_text or text, default, sentence)
+                    break
+
+    def _agreement(self, r: _AgreementRecord) -> Agreement | None:
+        history = _history(r.history)
+        if not history or not r.name:
+            return None
+        parties = tuple(self.country(c) for c in sorted(r.codes, key=lambda c: _first_index(r.parties, c)))
+        try:
+            return Agreement(
+                name=r.name.strip(),
+                parties=parties,
+                history=history,
+                acronym=r.acronym,
+                kind=r.kind,
+                evidence=self.spans(r.spans),
+            )
+        except ValidationError:
+            return None
+
+    def _meeting(
+        self, r: _MeetingRecord, agreements: list[tuple[_AgreementRecord, Agreement]]
+    ) -> Meeting | None:
+        participants = self.participants(r.parties)
+        if len({p.country for p in participants}) < 2:
+            return None
+        outcomes: list[str] = []
+        date = r.date
+        for record, agreement in agreements:
+            if record.sentences & r.sentences and record.codes <= r.codes:
+                if agreement.id not in outcomes:
+                    outcomes.append(agreement.id)
+                if date is None and agreement.status is AgreementStatus.SIGNED and r.status is MeetingStatus.HELD:
+                    date = agreement.date
+        try:
+            return Meeting(
+                participants=participants,
+                status=r.status,
+                date=date,
+                date_text=r.date_text,
+                location=r.location,
+                format=r.format,
+                topics=tuple(t for t in r.topics if t.strip() == t and t),
+                outcomes=tuple(outcomes),
+                evidence=self.spans(r.spans),
+            )
+        except ValidationError:
+            return None
+
+    def _exercise(self, r: _ExerciseRecord) -> Exercise | None:
+        codes = [c for c in r.codes if c not in r.excluded or c in r.codes[:2]]
+        if len(codes) < 2:
+            return None
+        status = _exercise_status(r, self.published)
+        end = r.end if r.end is not None and (r.start is None or r.end >= r.start) else None
+        try:
+            return Exercise(
+                participants=tuple(self.country(c) for c in codes),
+                status=status,
+                name=r.name,
+                locations=tuple(r.locations),
+                start=r.start,
+                end=end,
+                date_text=r.date_text,
+                domain=r.domain,
+                evidence=self.spans(r.spans),
+            )
+        except ValidationError:
+            return None
+
+
+def _exercise_status(r: _ExerciseRecord, published: dt.date | None) -> ExerciseStatus:
+    if published is not None and r.start is not None:
+        if r.start.earliest() > published:
+            return ExerciseStatus.PLANNED
+        if r.end is not None and r.end.latest() < published:
+            return ExerciseStatus.HELD
+        if r.end is not None or ExerciseStatus.ONGOING in r.statuses:
+            return ExerciseStatus.ONGOING
+    if r.past:
+        return ExerciseStatus.HELD
+    for status in (ExerciseStatus.ONGOING, ExerciseStatus.PLANNED, ExerciseStatus.HELD):
+        if status in r.statuses:
+            return status
+    return ExerciseStatus.HELD
+
+
+def _history(
+    raw: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]],
+) -> tuple[StatusChange, ...]:
+    explicit = [h for h in raw if not h[3]]
+    chosen = explicit or raw[:1]
+    by_rank: dict[int, tuple[AgreementStatus, PartialDate | None, str | None]] = {}
+    for status, date, text, _, _ in chosen:
+        rank = AGREEMENT_LIFECYCLE[status]
+        current = by_rank.get(rank)
+        if current is None or (current[1] is None and (date is not None or current[2] is None)):
+            by_rank[rank] = (status, date, text)
+    out: list[StatusChange] = []
+    last: PartialDate | None = None
+    for rank in sorted(by_rank):
+        status, date, text = by_rank[rank]
+        if date is not None and last is not None and date.latest() < last.earliest():
+            date = None
+        if date is not None:
+            last = date
+        out.append(StatusChange(status=status, date=date, date_text=text))
+    return tuple(out)
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    na, nb = a.name.lower(), b.name.lower()
+    if na in nb or nb in na:
+        return True
+    if a.kind is not b.kind and a.country is not None and a.country == b.country:
+        return LocationKind.COUNTRY in {a.kind, b.kind} or LocationKind.VENUE in {a.kind, b.kind}
+    return False
+
+
+def _same_agreement(r: _AgreementRecord, obs: AgreementObs) -> bool:
+    if r.acronym and obs.acronym:
+        return r.acronym == obs.acronym
+    if r.level in {"generic", "anaphor"} or obs.level in {"generic", "anaphor"}:
+        return True
+    if obs.acronym and r.name and _initials(r.name) == obs.acronym.lower():
+        return True
+    if r.acronym and obs.name and _initials(obs.name) == r.acronym.lower():
+        return True
+    return _similar(r.name, obs.name)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.sub(r"[^a-z0-9]+", " ", name.lower()).split() if w not in {"and", "of", "the", "on"}]
+    return "".join(w[0] for w in words)
+
+
+def _names_share(a: str, b: str) -> bool:
+    return bool(set(a.lower().split()) & set(b.lower().split()))
+
+
+def _first_index(ms: list[Mention], code: str) -> int:
+    return next((m.start for m in ms if m.code == code), 10**9)
+
+
+def _unique(items: list[_E]) -> tuple[_E, ...]:
+    seen: set[str] = set()
+    out: list[_E] = []
+    for item in items:
+        if item.id not in seen:
+            seen.add(item.id)
+            out.append(item)
+    return tuple(out)

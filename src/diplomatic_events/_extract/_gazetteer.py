@@ -1,0 +1,316 @@
+"""The extractor's knowledge: data tables under ``diplomatic_events/rules/``, checked and compiled.
+
+Tables are JSON files shipped as package data.
+:func:`load` reads them once (on the first call of ``extract``), checks their shape and
+every country code, and compiles them into dictionaries and regular expressions.
+A malformed table raises :class:`~diplomatic_events.exceptions.InvalidRulesError`
+naming the table and what is wrong, so a broken rule set is never mistaken for bad input.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from diplomatic_events.exceptions import InvalidRulesError
+
+__all__ = ["Entry", "Gazetteer", "load", "normalize", "phrase_regex", "tokens"]
+
+#: One token: an abbreviation with inner dots ("U.S.", "D.C."), a word (letters and
+#: digits with inner apostrophes), or any other single non-space character.
+#: Each branch is a plain sequence with no nested repetition, so matching is linear.
+TOKEN: Final = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?|\S")
+_SPACE = re.compile(r"\s+")
+_MAX_WORDS: Final = 9
+
+#: Kinds of entry, from the highest priority to the lowest: when a phrase appears in
+#: two tables, the earlier kind wins ("Singapore" is a country before it is a capital).
+KINDS: Final = (
+    "not_party",
+    "exercise",
+    "sea",
+    "region",
+    "acronym",
+    "force",
+    "org",
+    "country",
+    "territory",
+    "seat",
+    "demonym",
+    "title",
+    "honorific",
+)
+
+
+@attrs.frozen
+class Entry:
+    """What a phrase of the gazetteer names.
+
+    Attributes:
+        kind: One of :data:`KINDS`.
+        code: The ISO alpha-3 code of the state concerned, or None.
+        canonical: The canonical name (an organization's name, a title as written,
+            an exercise's name, an acronym's full name).
+        extra: A second value where the table has one (an acronym's agreement kind).
+    """
+
+    kind: str
+    code: str | None
+    canonical: str
+    extra: str | None = None
+
+
+def normalize(text: str) -> str:
+    """Collapse whitespace and curly apostrophes so a phrase has one lookup key."""
+    return _SPACE.sub(" ", text.replace("’", "'")).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Split a phrase into the tokens :data:`TOKEN` finds."""
+    return TOKEN.findall(text)
+
+
+def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """Compile literal phrases into one alternation bounded by non-word characters.
+
+    Longer phrases come first so the longest one wins; every branch is a literal, so
+    the pattern runs in time linear in the text.
+    """
+    alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    body = "|".join(re.escape(p).replace("'", "['’]") for p in alts) or "(?!)"
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])", flags)
+
+
+@attrs.frozen
+class Gazetteer:
+    """Every table, compiled for lookup.
+
+    Attributes:
+        phrases: Surface form (normalized) to entry.
+        first_words: The first token of every phrase, to skip tokens that start none.
+        force_nouns: Nouns that, after a state's name or demonym, name its armed forces.
+        bloc_members: Small blocs and their member states.
+        agreement_heads: Common nouns naming an instrument, to the kind they imply.
+        named_heads: Capitalised nouns that end an agreement's proper name.
+        kind_keywords: (phrase, kind) pairs, first match wins.
+        topic_words: Words that make a generic agreement mention specific.
+        generic_modifiers: Words that do not.
+        exercise_nouns: Common nouns for an exercise.
+        domains: Words that set an exercise's domain.
+        regex: Compiled trigger lists by name.
+        status_regex: Compiled agreement-status triggers by status value.
+        exercise_status_regex: Compiled exercise-status triggers by status value.
+    """
+
+    phrases: dict[str, Entry]
+    first_words: frozenset[str]
+    force_nouns: frozenset[str]
+    bloc_members: dict[str, tuple[str, ...]]
+    agreement_heads: dict[str, str]
+    named_heads: frozenset[str]
+    kind_keywords: tuple[tuple[str, str], ...]
+    topic_words: tuple[str, ...]
+    generic_modifiers: frozenset[str]
+    exercise_nouns: frozenset[str]
+    domains: dict[str, str]
+    regex: dict[str, re.Pattern[str]]
+    status_regex: dict[str, re.Pattern[str]]
+    exercise_status_regex: dict[str, re.Pattern[str]]
+
+
+# ---- checking --------------------------------------------------------------------------
+
+
+def _read(name: str) -> dict[str, Any]:
+    try:
+        raw = importlib.resources.files("diplomatic_events.rules").joinpath(name).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidRulesError(name, f"cannot be read: {exc}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InvalidRulesError(name, f"is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise InvalidRulesError(name, f"expected a JSON object, got {type(data).__name__}")
+    return data
+
+
+def _str_list(table: str, data: Mapping[str, Any], key: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InvalidRulesError(table, f"{key!r}: expected a list of non-empty strings")
+    return value
+
+
+def _str_map(table: str, data: Mapping[str, Any], key: str) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()
+    ):
+        raise InvalidRulesError(table, f"{key!r}: expected an object of strings")
+    return value
+
+
+def _codes(table: str, key: str, mapping: Mapping[str, str], known: frozenset[str]) -> None:
+    for name, code in mapping.items():
+        if code and code not in known:
+            raise InvalidRulesError(
+                table, f"{key}[{name!r}]: {code!r} is not an ISO 3166-1 alpha-3 code"
+            )
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """Read, check and compile every table (once per process).
+
+    Raises:
+        InvalidRulesError: if a table is missing, not JSON, or of the wrong shape,
+            or names a country code pycountry does not know.
+    """
+    import pycountry  # noqa: PLC0415 - loaded with the tables, not on import
+
+    known = frozenset(c.alpha_3 for c in pycountry.countries)
+    entries: dict[str, dict[str, Entry]] = {k: {} for k in KINDS}
+
+    countries = _read("countries.json")
+    short = _str_map("countries.json", countries, "short_forms")
+    demonyms = _str_map("countries.json", countries, "demonyms")
+    seats = _str_map("countries.json", countries, "seats")
+    territories = _str_map("countries.json", countries, "territories")
+    ignored = set(_str_list("countries.json", countries, "ignored_names"))
+    for key, mapping in (("short_forms", short), ("demonyms", demonyms), ("seats", seats)):
+        _codes("countries.json", key, mapping, known)
+    _codes("countries.json", "territories", territories, known)
+    for code in territories:
+        if code not in known:
+            raise InvalidRulesError("countries.json", f"territories: {code!r} is not a code")
+    for country in pycountry.countries:
+        code = country.alpha_3
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if not name or "," in name or "(" in name or name in ignored:
+                continue
+            if code in territories:
+                entries["territory"][normalize(name)] = Entry("territory", territories[code], name)
+            else:
+                entries["country"][normalize(name)] = Entry("country", code, name)
+    for name, code in short.items():
+        entries["country"][normalize(name)] = Entry("country", code, name)
+    for name, code in demonyms.items():
+        entries["demonym"][normalize(name)] = Entry("demonym", code, name)
+    for name, code in seats.items():
+        entries["seat"][normalize(name)] = Entry("seat", code, name)
+
+    parties = _read("parties.json")
+    titles = _str_map("parties.json", parties, "titles")
+    for name, canonical in titles.items():
+        entries["title"][normalize(name)] = Entry("title", None, canonical)
+    for name in _str_list("parties.json", parties, "honorifics"):
+        entries["honorific"][normalize(name)] = Entry("honorific", None, name)
+    forces = _str_map("parties.json", parties, "forces")
+    _codes("parties.json", "forces", forces, known)
+    for name, code in forces.items():
+        entries["force"][normalize(name)] = Entry("force", code, name)
+    for name, canonical in _str_map("parties.json", parties, "organizations").items():
+        entries["org"][normalize(name)] = Entry("org", None, canonical)
+    blocs_raw = parties.get("bloc_members")
+    if not isinstance(blocs_raw, dict):
+        raise InvalidRulesError("parties.json", "'bloc_members': expected an object")
+    blocs: dict[str, tuple[str, ...]] = {}
+    for bloc, members in blocs_raw.items():
+        if not isinstance(members, list) or not all(m in known for m in members):
+            raise InvalidRulesError("parties.json", f"bloc_members[{bloc!r}]: expected alpha-3 codes")
+        blocs[bloc] = tuple(members)
+    force_nouns = frozenset(_str_list("parties.json", parties, "force_nouns"))
+
+    places = _read("places.json")
+    for name in _str_list("places.json", places, "seas"):
+        entries["sea"][normalize(name)] = Entry("sea", None, name)
+    regions = _str_map("places.json", places, "regions")
+    _codes("places.json", "regions", regions, known)
+    for name, code in regions.items():
+        entries["region"][normalize(name)] = Entry("region", code or None, name)
+    for name in _str_list("places.json", places, "not_parties"):
+        entries["not_party"][normalize(name)] = Entry("not_party", None, name)
+
+    agreements = _read("agreements.json")
+    heads = _str_map("agreements.json", agreements, "heads")
+    acronyms_raw = agreements.get("acronyms")
+    if not isinstance(acronyms_raw, dict):
+        raise InvalidRulesError("agreements.json", "'acronyms': expected an object")
+    for acr, value in acronyms_raw.items():
+        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+            raise InvalidRulesError("agreements.json", f"acronyms[{acr!r}]: expected [name, kind]")
+        entries["acronym"][normalize(acr)] = Entry("acronym", None, value[0], value[1])
+    kw_raw = agreements.get("kind_keywords")
+    if not isinstance(kw_raw, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in kw_raw
+    ):
+        raise InvalidRulesError("agreements.json", "'kind_keywords': expected [phrase, kind] pairs")
+
+    exercises = _read("exercises.json")
+    for name in _str_list("exercises.json", exercises, "named"):
+        entries["exercise"][normalize(name)] = Entry("exercise", None, name)
+
+    phrases: dict[str, Entry] = {}
+    for kind in reversed(KINDS):
+        phrases.update(entries[kind])
+    # Plurals of acronyms ("RAAs") name the same kind of instrument.
+    for acr, entry in entries["acronym"].items():
+        phrases.setdefault(acr + "s", entry)
+    first_words = frozenset(t for key in phrases for t in tokens(key)[:1])
+
+    triggers = _read("triggers.json")
+    regex: dict[str, re.Pattern[str]] = {}
+    for key in (
+        "meeting", "meeting_virtual", "meeting_phone", "meeting_meal", "future", "meeting_negation",
+        "meeting_cancel", "ratification_context", "agreement_negation", "participation",
+        "non_participation", "past_edition", "sport_words",
+    ):
+        regex[key] = phrase_regex(_str_list("triggers.json", triggers, key))
+    cuts = _str_list("triggers.json", triggers, "context_cut")
+    regex["context_cut"] = re.compile(
+        "|".join(re.escape(c) for c in sorted(cuts, key=lambda c: (-len(c), c))), re.IGNORECASE
+    )
+    status_regex = _status_table(triggers, "agreement_status")
+    exercise_status_regex = _status_table(triggers, "exercise_status")
+    regex["agreement_head"] = phrase_regex(heads)
+    nouns = sorted(force_nouns, key=lambda n: (-len(n), n))
+    regex["force_noun"] = re.compile(
+        r" (?P<f>" + "|".join(re.escape(n) for n in nouns) + r")(?P<pos>['’]s)?(?![\w'’])"
+    )
+    regex["exercise_noun"] = phrase_regex(_str_list("exercises.json", exercises, "nouns"))
+    topic_words = tuple(_str_list("agreements.json", agreements, "topic_words"))
+    regex["company"] = phrase_regex(_str_list("agreements.json", agreements, "company_words"))
+
+    domains = _str_map("exercises.json", exercises, "domains")
+    return Gazetteer(
+        phrases=phrases,
+        first_words=first_words,
+        force_nouns=force_nouns,
+        bloc_members=blocs,
+        agreement_heads=heads,
+        named_heads=frozenset(_str_list("agreements.json", agreements, "named_heads")),
+        kind_keywords=tuple((p[0], p[1]) for p in kw_raw),
+        topic_words=topic_words,
+        generic_modifiers=frozenset(_str_list("agreements.json", agreements, "generic_modifiers")),
+        exercise_nouns=frozenset(_str_list("exercises.json", exercises, "nouns")),
+        domains=domains,
+        regex=regex,
+        status_regex=status_regex,
+        exercise_status_regex=exercise_status_regex,
+    )
+
+
+def _status_table(triggers: Mapping[str, Any], key: str) -> dict[str, re.Pattern[str]]:
+    table = triggers.get(key)
+    if not isinstance(table, dict):
+        raise InvalidRulesError("triggers.json", f"{key!r}: expected an object of lists")
+    return {status: phrase_regex(_str_list("triggers.json", table, status)) for status in table}

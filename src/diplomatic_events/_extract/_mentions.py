@@ -1,0 +1,440 @@
+"""Mentions: states, governments, persons, organizations, armed forces, places.
+
+One pass over the text's tokens looks phrases up in the gazetteer (longest match
+first, only at tokens that start some phrase).  Then:
+
+* "<state or demonym> Army/Navy/Air Force/Armed Forces ..." becomes an armed force;
+  lower-case "forces/troops" after a state marks the state as sending forces;
+* a title ("President", "Prime Minister", "Col.", "his Australian counterpart")
+  followed by capitalised words names a person; the state or force just before the
+  title (or "of the U.S. Army" just after the name) is the person's state;
+* later mentions of a person by surname or given name are found by lookup
+  (coreference), and a person with no stated state takes the state that a bloc's
+  membership or the article's most-mentioned unclaimed state implies.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from typing import Final
+
+import attrs
+
+from diplomatic_events._extract._gazetteer import TOKEN, Entry, Gazetteer, normalize
+
+__all__ = ["Mention", "Person", "find_mentions"]
+
+#: Most mentions read from one text; the rest of a pathological text is ignored.
+MAX_MENTIONS: Final = 20_000
+
+_PARTICLES: Final = frozenset({"von", "der", "van", "de", "da", "du", "bin", "al", "la", "le", "di", "del"})
+_NOT_NAMES: Final = frozenset(
+    "The A An In On At Of And But For With By From To As It He She They This That These Those "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Said Says Has Had Was Were Is Are Will Would Who Whose Which While After Before During "
+    "Minister President Prime Secretary General Army Navy Force Forces Command Defense Defence "
+    "Ministry Government Office Department Council Commission Agency Palace House".split()
+)
+_LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
+_DESTINATION: Final = frozenset({"to", "visit", "visiting", "visited"})
+
+
+@attrs.define
+class Person:
+    """A person introduced by a title, and everything learnt about them.
+
+    Attributes:
+        name: Their name as first written in full.
+        title: Their title (canonical), or None.
+        code: Their state, once known.
+        keys: Name tokens that refer to them later (surname, given name).
+        stated: Whether the state was stated next to a mention (not inferred).
+        org: The organization they speak for, if that is what the text gives.
+    """
+
+    name: str
+    title: str | None
+    code: str | None
+    keys: set[str]
+    stated: bool = False
+    org: str | None = None
+
+
+@attrs.define
+class Mention:
+    """A stretch of text naming something the rules care about.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset past the last one.
+        kind: ``country``, ``demonym``, ``seat``, ``military``, ``force_of`` (a state's
+            unnamed forces), ``person``, ``government`` (an unnamed office holder),
+            ``org``, ``place``, ``sea``, ``region``, ``exercise``, ``acronym``,
+            ``title``, ``honorific`` or ``not_party``.
+        name: The canonical name.
+        code: The state concerned, or None.
+        possessive: Whether it ends in 's.
+        person: Index into the person table for persons.
+        extra: A second value (an acronym's agreement kind).
+        prep: The preposition before it ("in", "to", "with", ...), or None.
+    """
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    code: str | None = None
+    possessive: bool = False
+    person: int | None = None
+    extra: str | None = None
+    prep: str | None = None
+
+    @property
+    def is_state(self) -> bool:
+        """Whether it stands for a state (directly or through a person, office or force)."""
+        return self.code is not None and self.kind in _STATE_KINDS
+
+    @property
+    def is_locative(self) -> bool:
+        """Whether it is the object of a place preposition ("in Paris")."""
+        return self.prep in _LOCATIVE
+
+
+_STATE_KINDS: Final = frozenset(
+    {"country", "demonym", "seat", "military", "force_of", "person", "government"}
+)
+
+
+def _lookup(gaz: Gazetteer, key: str) -> tuple[Entry | None, bool]:
+    entry = gaz.phrases.get(key)
+    if entry is not None:
+        return entry, False
+    if key.endswith(("'s", "’s")):
+        entry = gaz.phrases.get(key[:-2])
+        if entry is not None:
+            return entry, True
+    return None, False
+
+
+def _raw_mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, int]]]:
+    toks = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    out: list[Mention] = []
+    first = gaz.first_words
+    i, n = 0, len(toks)
+    while i < n and len(out) < MAX_MENTIONS:
+        s, e = toks[i]
+        word = text[s:e]
+        base = word[:-2] if word.endswith(("'s", "’s")) else word
+        if word not in first and base not in first:
+            i += 1
+            continue
+        found = None
+        for size in range(min(9, n - i), 0, -1):
+            end = toks[i + size - 1][1]
+            raw = text[s:end]
+            if "\n" in raw:
+                continue
+            entry, possessive = _lookup(gaz, normalize(raw))
+            if entry is not None:
+                found = (size, end, entry, possessive)
+                break
+        if found is None:
+            i += 1
+            continue
+        size, end, entry, possessive = found
+        out.append(_from_entry(s, end, entry, possessive))
+        i += size
+    return out, toks
+
+
+def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention:  # noqa: FBT001
+    kind = {
+        "force": "military", "territory": "place", "acronym": "acronym",
+    }.get(entry.kind, entry.kind)  # fmt: skip
+    return Mention(start, end, kind, entry.canonical, entry.code, possessive, extra=entry.extra)
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[Person]]:
+    """Find every mention in *text*, with persons and their coreference resolved."""
+    raw, toks = _raw_mentions(text, gaz)
+    mentions = _forces(text, raw, gaz)
+    persons: list[Person] = []
+    mentions = _persons(text, mentions, toks, persons)
+    mentions = _corefer(text, mentions, toks, persons)
+    _infer_person_states(text, mentions, persons, gaz)
+    for m in mentions:
+        if m.kind == "person" and m.person is not None:
+            m.code = persons[m.person].code
+        m.prep = _preposition(text, m.start)
+    return mentions, persons
+
+
+def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    # "French Army", "Ghana Armed Forces", "Japanese troops": a state's armed forces.
+    out: list[Mention] = []
+    regex = gaz.regex["force_noun"]
+    for m in mentions:
+        match = regex.match(text, m.end) if m.kind in {"country", "demonym"} and not m.possessive else None
+        if match is None:
+            out.append(m)
+            continue
+        noun = match.group("f")
+        possessive = match.group("pos") is not None
+        if noun[0].isupper():
+            name = normalize(text[m.start : match.end("f")])
+            out.append(Mention(m.start, match.end(), "military", name, m.code, possessive))
+        else:
+            out.append(Mention(m.start, match.end(), "force_of", m.name, m.code, possessive))
+    return out
+
+
+def _is_name_token(word: str) -> bool:
+    return bool(word) and word[0].isupper() and word not in _NOT_NAMES and not word.isupper()
+
+
+def _persons(
+    text: str, mentions: list[Mention], toks: list[tuple[int, int]], persons: list[Person]
+) -> list[Mention]:
+    starts = [t[0] for t in toks]
+    out: list[Mention] = []
+    by_name: dict[str, int] = {}
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if m.kind not in {"title", "honorific"}:
+            out.append(m)
+            i += 1
+            continue
+        # A chain of titles ("Air Force Maj. Gen.") ends at the last one.
+        j = i
+        while j + 1 < len(mentions) and mentions[j + 1].kind in {"title", "honorific"} and _adjacent(
+            text, mentions[j].end, mentions[j + 1].start
+        ):
+            j += 1
+        last = mentions[j]
+        name_start, name_end = _name_after(text, toks, starts, last.end)
+        title = next((x.name for x in mentions[i : j + 1] if x.kind == "title"), None)
+        affiliation, org = _affiliation_before(text, out, m.start)
+        if title == "counterpart":
+            title = next(
+                (persons[x.person].title for x in reversed(out) if x.kind == "person" and x.person is not None),
+                None,
+            )
+        if name_start is None:
+            # "the Australian defence minister", "his Australian counterpart": an office.
+            if affiliation is not None and last.kind == "title":
+                out.append(Mention(m.start, last.end, "government", title or last.name, affiliation))
+            i = j + 1
+            continue
+        name = normalize(text[name_start:name_end])
+        after = _affiliation_after(text, mentions, j + 1, name_end)
+        code = affiliation or after
+        index = by_name.get(name)
+        if index is None:
+            index = _match_known(persons, name)
+        if index is None:
+            index = len(persons)
+            words = [w for w in name.replace(".", " ").split() if len(w) > 1 and w[0].isupper()]
+            keys = {words[-1], words[0]} if words else set()
+            persons.append(Person(name, title, code, keys, stated=code is not None, org=org))
+        else:
+            person = persons[index]
+            if len(name) > len(person.name):
+                person.name = name
+            if person.title is None:
+                person.title = title
+            if person.code is None and code is not None:
+                person.code, person.stated = code, True
+        by_name[name] = index
+        out.append(Mention(name_start, name_end, "person", name, code, person=index))
+        # Skip gazetteer mentions swallowed by the name.
+        i = j + 1
+        while i < len(mentions) and mentions[i].start < name_end:
+            i += 1
+    return out
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return start - end <= 2 and not text[end:start].strip(" ")
+
+
+def _name_after(
+    text: str, toks: list[tuple[int, int]], starts: list[int], pos: int
+) -> tuple[int | None, int]:
+    k = bisect.bisect_left(starts, pos)
+    # "his Australian counterpart, Scott Morrison": allow one comma.
+    if k < len(toks) and text[toks[k][0] : toks[k][1]] == "," and toks[k][0] - pos <= 1:
+        k += 1
+    if k >= len(toks) or toks[k][0] - pos > 2:
+        return None, pos
+    first = k
+    words = 0
+    last_end = pos
+    while k < len(toks) and words < 5:
+        s, e = toks[k]
+        word = text[s:e]
+        gap = text[last_end:s] if words else ""
+        if words and (len(gap) > 1 or "\n" in gap):
+            break
+        base = word.removesuffix("'s").removesuffix("’s")
+        if _is_name_token(base) or (words and word in _PARTICLES):
+            last_end = s + len(base)
+            words += 1
+            k += 1
+            if base != word:
+                break
+            # An initial: "Gary J. Volesky".
+            if len(word) == 1 and k < len(toks) and text[toks[k][0] : toks[k][1]] == ".":
+                last_end = toks[k][1]
+                k += 1
+            continue
+        break
+    if words == 0:
+        return None, pos
+    # Trailing particles are not part of a name.
+    name = text[toks[first][0] : last_end]
+    while name.split()[-1] in _PARTICLES:
+        name = name.rsplit(" ", 1)[0]
+    return toks[first][0], toks[first][0] + len(name)
+
+
+def _affiliation_before(text: str, before: list[Mention], title_start: int) -> tuple[str | None, str | None]:
+    # The state, force or office right before a title: "French President",
+    # "Australia's newly elected Prime Minister", "Thai Chief of Defense Forces",
+    # "U.S. Navy Rear Adm.", "European Commission President" (an organization).
+    for m in reversed(before[-3:]):
+        gap = text[m.end : title_start]
+        if len(gap) > 25 or any(c in gap for c in ".;:()\n") or ("," in gap and m.kind != "title"):
+            break
+        if m.kind == "org":
+            return None, m.name
+        if m.kind in {"country", "demonym", "seat", "military", "force_of", "government"}:
+            return m.code, None
+        if m.kind not in {"title", "honorific"}:
+            break
+        title_start = m.start
+    return None, None
+
+
+def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int) -> str | None:
+    # "Col. Drew Conover of the U.S. Army", "Gen. X, commander of the U.S. Army Pacific".
+    for m in mentions[k : k + 3]:
+        between = text[name_end : m.start]
+        if len(between) > 40:
+            break
+        if m.code and m.kind in {"military", "country", "force_of"} and re.fullmatch(
+            r",?(?: [\w-]+){0,3} of(?: the)? ", between
+        ):
+            return m.code
+    return None
+
+
+def _match_known(persons: list[Person], name: str) -> int | None:
+    words = name.split()
+    for index, person in enumerate(persons):
+        if words and (words[-1] == person.name.split()[-1] or name in person.name):
+            return index
+    return None
+
+
+def _corefer(
+    text: str, mentions: list[Mention], toks: list[tuple[int, int]], persons: list[Person]
+) -> list[Mention]:
+    # Later mentions by surname or given name: "Kishida and Macron welcomed ...".
+    owners: dict[str, int] = {}
+    clashes: set[str] = set()
+    for index, person in enumerate(persons):
+        for key in person.keys:
+            if key in owners and owners[key] != index:
+                clashes.add(key)
+            owners[key] = index
+    for key in clashes:
+        owners.pop(key, None)
+    if not owners:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    starts = [t[0] for t in taken]
+    extra: list[Mention] = []
+    for s, e in toks:
+        word = text[s:e]
+        base = word.removesuffix("'s").removesuffix("’s")
+        index = owners.get(base)
+        if index is None:
+            continue
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and taken[k][0] <= s < taken[k][1]:
+            continue
+        extra.append(Mention(s, s + len(base), "person", persons[index].name, None, base != word, index))
+        if len(extra) > MAX_MENTIONS:
+            break
+    merged = mentions + extra
+    merged.sort(key=lambda m: m.start)
+    return merged
+
+
+def _infer_person_states(
+    text: str, mentions: list[Mention], persons: list[Person], gaz: Gazetteer
+) -> None:
+    unknown = [i for i, p in enumerate(persons) if p.code is None and p.org is None]
+    if not unknown:
+        return
+    claimed = {p.code for p in persons if p.code}
+    # A bloc's leaders listed together: the one member state no other leader holds.
+    for m in mentions:
+        members = gaz.bloc_members.get(m.name) if m.kind == "org" else None
+        if not members:
+            continue
+        window = [x for x in mentions if m.start - 300 <= x.start <= m.end + 300 and x.kind == "person"]
+        open_members = [c for c in members if c not in claimed]
+        nameless = {x.person for x in window if x.person is not None and persons[x.person].code is None}
+        if len(open_members) == 1 and len(nameless) == 1:
+            index = nameless.pop()
+            assert index is not None  # noqa: S101 - persons always carry an index
+            persons[index].code = open_members[0]
+            claimed.add(open_members[0])
+    # Otherwise the most-mentioned state no other person holds ("Prime Minister Fumio
+    # Kishida" in an article about Japan and France, where the French leader is named).
+    counts = Counter(
+        m.code for m in mentions if m.kind in {"country", "demonym", "seat"} and m.code and not _in_place(text, m)
+    )
+    for index in unknown:
+        if persons[index].code is not None:
+            continue
+        for code, count in counts.most_common():
+            if code not in claimed and count >= 2:
+                persons[index].code = code
+                claimed.add(code)
+                break
+
+
+def _in_place(text: str, m: Mention) -> bool:
+    return _preposition(text, m.start) in _LOCATIVE
+
+
+def _preposition(text: str, start: int) -> str | None:
+    # The nearest preposition before a mention, over at most a determiner and two other
+    # words: "in Paris", "at the Kremlin", "in southern Japan", "to the capital, Niamey".
+    words = text[max(0, start - 40) : start].split()[-4:]
+    others = 0
+    for word in reversed(words):
+        bare = word.strip(",").lower()
+        if bare in _PREPOSITIONS:
+            return bare
+        if bare in _DETERMINERS:
+            continue
+        others += 1
+        if others > 2 or word.endswith((".", ";", ":")):
+            return None
+        if word.endswith(",") and bare not in {"capital", "city", "port", "town"}:
+            return None
+    return None
+
+
+_PREPOSITIONS: Final = frozenset(
+    "in at near outside off to from with between of by across around into visit visiting visited "
+    "for and".split()
+)
+_DETERMINERS: Final = frozenset({"the", "its", "his", "her", "their", "a", "an"})

@@ -1,0 +1,1128 @@
+"""Event rules: read meeting, agreement and exercise mentions from each clause.
+
+A sentence is cut into clauses at subordinating phrases (", as", " amid ", " in
+response to ", ", which ", ", and " before a new verb, ...).  Each clause is read for
+trigger words (tables in ``rules/triggers.json``) and their arguments: who (the
+coordinated subject before the trigger, "with X and Y", "between X and Y",
+"X-Y <agreement>"), when (the nearest date), where (the nearest place), and status
+(future markers, negation, the status verb nearest the mention).  What one sentence
+says about an event is an *observation*; :mod:`._assemble` merges observations of one
+event across sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from diplomatic_events._dates import PartialDate
+from diplomatic_events._extract._gazetteer import Gazetteer
+from diplomatic_events._extract._mentions import Mention, Person
+from diplomatic_events._extract._temporal import DateMention, resolve
+from diplomatic_events._extract._text import Sentence
+from diplomatic_events._models import Location
+from diplomatic_events.vocab import (
+    AGREEMENT_LIFECYCLE,
+    AgreementKind,
+    AgreementStatus,
+    Domain,
+    ExerciseStatus,
+    LocationKind,
+    MeetingFormat,
+    MeetingStatus,
+)
+
+__all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
+
+#: Most mentions looked at in one clause; beyond that a clause is a list, not prose.
+MAX_CLAUSE_MENTIONS: Final = 60
+
+_GROUP = re.compile(
+    r"\b(?:the|both|their) (?:(?P<n>two|three|four) )?(?:leaders|governments|countries|nations|sides|"
+    r"allies|men|delegations|states|prime ministers|presidents|ministers|partners)\b"
+    r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_VENUE = re.compile(
+    r"\b(?:at|in) (?:the |his |her |their )?(?P<v>(?:[A-Z][\w'’.-]* ){0,3}(?:[A-Z][\w'’.-]* )?"
+    r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|Building|Villa|Retreat|"
+    r"Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin)(?: of [A-Z][\w'’-]*)?)"
+)
+_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?: (?:of |de |al-)?[A-Z][\w'’.-]*){0,4}")
+_PLACE_PREP = re.compile(
+    r"\b(?:in|at|near|out of|off|outside)(?: the)?(?: port of| city of| province of)? "
+    r"(?P<dir>(?:northern|southern|eastern|western|central|north|south|east|west|"
+    r"north-eastern|south-eastern|north-western|south-western|northeastern|southeastern|"
+    r"northwestern|southwestern) )?(?=[A-Z])"
+)
+# "Miyazaki Prefecture", "Riau Islands", "Baturaja Air Base": a place by its last word.
+_PLACE_NAME = re.compile(
+    r"\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2} (?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
+    r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
+)
+_LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\b")
+_TOPIC = re.compile(
+    r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
+    r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
+)
+_TOPIC_STOP = re.compile(r"\s(?:during|at|in order|while|when|after|before|as|to)\s|,")
+_TOPIC_LEAD = re.compile(
+    r"^(?:the )?(?:situations?|issues?|developments?|matters?) (?:in|of|regarding|concerning) "
+    r"|^(?:bolstering|strengthening|deepening|boosting|expanding|enhancing|promoting|improving) "
+    r"|^(?:the )?(?:start of )?"
+)
+_VERBISH = re.compile(r"^(?:agreed|confirmed|welcomed|said|vowed|pledged|decided|signed|held|also)\b")
+_ONE = re.compile(
+    r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek) one\b"
+)
+_WITH = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:with|between)\b")
+_BETWEEN = re.compile(r"\bbetween\b")
+_HEAD_LOWER = re.compile(r"[a-z]")
+_STOP_MOD: Final = frozenset(
+    "a an the this that these those its their his her our your of to for with and in on by at from "
+    "as is was are were be been has have had will would said one two three nine any some every no "
+    "which who whose each other all more most such latest first".split()
+)
+_KEEP_ING: Final = frozenset({"policing", "servicing", "cross-servicing", "training", "peacekeeping"})
+_FUTURE_SIGN = re.compile(r"\b(?:will|to|would|plans? to|plan to|aim to|expected to|intends? to)\s+(?:\w+\s+)?$")
+_ACCESSION = re.compile(r"^\s(?:membership|accession|bid to join|application)\b")
+_POSTMOD_DATE = re.compile(r"^\s+of\s+$")
+_DATE_EXCLUDE = re.compile(r"\b(?:by|dating from|since|dates from|established in|first staged in|before)\s+(?:the\s+)?$")
+_EXERCISE_NAMED = re.compile(
+    r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})|[\"“](?P<q>[A-Z][^\"”\n]{2,40})[\"”] "
+    r"(?=(?:joint |naval |military )*(?:drills|exercise|exercises|maneuvers|manoeuvres|war games))"
+    r"|(?:exercise|drills|maneuvers) [\"“](?P<q2>[A-Z][^\"”\n]{2,40})[\"”]"
+)
+_EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
+_ALIAS = re.compile(r"^(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
+_EXERCISE_REF = re.compile(
+    r"\b(?:planning (?:event|conference|meeting)|ahead of|in preparation for|rehearsal)\b[^.]{0,40}$"
+)
+_EXERCISE_QUALIFIER = re.compile(r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b")
+_THIS_YEAR = re.compile(r"\bthis year['’]s\b", re.IGNORECASE)
+_SPLIT_AND = re.compile(r", and |; |, but |, which |, who ")
+
+
+@attrs.define
+class MeetingObs:
+    """What one clause says about a meeting."""
+
+    sentence: int
+    section: str
+    parties: list[Mention]
+    status: MeetingStatus
+    date: PartialDate | None
+    date_text: str | None
+    location: Location | None
+    format: MeetingFormat | None
+    topics: list[str]
+    span: tuple[int, int]
+
+
+@attrs.define
+class AgreementObs:
+    """What one clause says about an agreement."""
+
+    sentence: int
+    section: str
+    name: str | None
+    acronym: str | None
+    kind: AgreementKind
+    level: str  # "named", "specific", "generic" or "anaphor"
+    parties: list[Mention]
+    status: AgreementStatus | None
+    date: PartialDate | None
+    date_text: str | None
+    default: bool
+    span: tuple[int, int]
+    position: int
+    purpose: str | None = None
+
+
+@attrs.define
+class ExerciseObs:
+    """What one clause says about an exercise."""
+
+    sentence: int
+    section: str
+    name: str | None
+    past: bool
+    reference: bool
+    parties: list[Mention]
+    excluded: list[Mention]
+    status: ExerciseStatus | None
+    start: PartialDate | None
+    end: PartialDate | None
+    date_text: str | None
+    locations: list[Location]
+    domain: Domain | None
+    span: tuple[int, int]
+    position: int
+
+
+@attrs.define
+class Clause:
+    """A stretch of a sentence read on its own."""
+
+    start: int
+    end: int
+    background: bool
+
+
+def _uniq_codes(ms: Sequence[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        if m.code and m.is_state and m.code not in out:
+            out.append(m.code)
+    return out
+
+
+class Reader:
+    """Reads one article's sentences in order, keeping discourse state between them."""
+
+    def __init__(
+        self,
+        text: str,
+        published: dt.date | None,
+        gaz: Gazetteer,
+        mentions: list[Mention],
+        persons: list[Person],
+        dates: list[DateMention],
+        exercise_aliases: dict[str, str],
+    ) -> None:
+        """Prepare lookups over the article's mentions and dates."""
+        self.text = text
+        self.published = published
+        self.gaz = gaz
+        self.mentions = mentions
+        self.persons = persons
+        self.starts = [m.start for m in mentions]
+        self.dates = dates
+        self.date_starts = [d.start for d in dates]
+        self.exercise_aliases = exercise_aliases
+        self.last_group: list[Mention] = []
+        self.last_person: Mention | None = None
+        self.last_agreement: AgreementObs | None = None
+        self.last_exercise_position = -1
+        self.meetings: list[MeetingObs] = []
+        self.agreements: list[AgreementObs] = []
+        self.exercises: list[ExerciseObs] = []
+        self.sport = len(gaz.regex["sport_words"].findall(text, 0, min(len(text), 200_000))) >= 2
+        self.anchor_year: int | None = None
+        self.exercise_year: int | None = None
+        self.section = "body"
+
+    # ---- lookups ---------------------------------------------------------------------
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Return the mentions that start in [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return self.mentions[i : min(j, i + MAX_CLAUSE_MENTIONS)]
+
+    def dates_within(self, start: int, end: int) -> list[DateMention]:
+        """Return the date mentions that start in [start, end)."""
+        i = bisect.bisect_left(self.date_starts, start)
+        j = bisect.bisect_left(self.date_starts, end)
+        return self.dates[i : min(j, i + 20)]
+
+    def clauses(self, s: Sentence) -> list[Clause]:
+        """Cut a sentence at subordinating phrases and clause-joining commas."""
+        text = self.text
+        cuts: list[tuple[int, bool]] = []
+        for m in self.gaz.regex["context_cut"].finditer(text, s.start, s.end):
+            phrase = m.group().strip(" ,").lower()
+            background = phrase not in {"following", "after", "in mind"}
+            if phrase == "in mind":
+                # "With China in mind, Japan has ...": the lead-in is background.
+                cuts.append((m.end(), False))
+                cuts.insert(0, (s.start, True))
+                continue
+            cuts.append((m.start(), background))
+        for m in _SPLIT_AND.finditer(text, s.start, s.end):
+            nxt = self.within(m.end(), m.end() + 40)
+            if m.group() == ", and " and nxt and nxt[0].start - m.end() < 5 and nxt[0].is_state:
+                continue  # ", and Japan": a list, not a new clause
+            cuts.append((m.start(), False))
+        cuts.sort()
+        out: list[Clause] = []
+        cursor, bg = s.start, False
+        for pos, background in cuts:
+            if pos > cursor:
+                out.append(Clause(cursor, pos, bg))
+            cursor, bg = max(cursor, pos), background
+        out.append(Clause(cursor, s.end, bg))
+        return [c for c in out if c.end > c.start]
+
+    def resolve_date(
+        self, d: DateMention, *, future: bool
+    ) -> PartialDate | None:
+        """Resolve a date mention with the article's publication date and anchors."""
+        start, _ = resolve(
+            d,
+            self.published,
+            future=future,
+            anchor_year=self.anchor_year,
+            context_year=self.exercise_year,
+        )
+        return start
+
+    def _track_years(self, s: Sentence) -> None:
+        for d in self.dates_within(s.start, s.end):
+            if d.kind in {"year", "abs"} and d.year is not None:
+                self.anchor_year = d.year
+
+    # ---- the sentence loop -----------------------------------------------------------
+
+    def read(self, index: int, s: Sentence) -> None:
+        """Read one sentence, appending observations."""
+        self.section = s.section
+        clauses = self.clauses(s)
+        sentence_mentions = self.within(s.start, s.end)
+        before = (len(self.meetings), len(self.agreements))
+        for clause in clauses:
+            self._agreements(index, s, clause, clauses)
+        for clause in clauses:
+            self._exercises(index, s, clause, sentence_mentions)
+        if not self.sport:
+            for clause in clauses:
+                self._meetings(index, s, clause, sentence_mentions)
+        self._track_years(s)
+        # Discourse state for "the two governments" and "he".
+        new_groups = [m.parties for m in self.meetings[before[0] :]] + [
+            a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"
+        ]
+        for group in reversed(new_groups):
+            if len(_uniq_codes(group)) >= 2:
+                self.last_group = [m for m in group if m.is_state]
+                break
+        else:
+            run = self._coordinated(sentence_mentions)
+            if len(_uniq_codes(run)) >= 2:
+                self.last_group = run
+        persons = [m for m in sentence_mentions if m.kind == "person"]
+        if persons:
+            self.last_person = persons[0]
+
+    def _coordinated(self, ms: list[Mention]) -> list[Mention]:
+        states = [m for m in ms if m.is_state and not m.is_locative]
+        best: list[Mention] = []
+        run: list[Mention] = []
+        for m in states:
+            if run and self._joined(run[-1], m):
+                run.append(m)
+            else:
+                run = [m]
+            if len(_uniq_codes(run)) > len(_uniq_codes(best)):
+                best = list(run)
+        return best
+
+    def _joined(self, a: Mention, b: Mention) -> bool:
+        gap = self.text[a.end : b.start]
+        if len(gap) > 30:
+            return False
+        words = gap.replace(",", " ").replace("-", " ").replace("–", " ").split()
+        return all(w in {"and", "&", "his", "her", "its", "their", "the", "as", "well", "or"} for w in words)
+
+    # ---- parties -----------------------------------------------------------------------
+
+    def subject_run(self, clause: Clause, position: int) -> list[Mention]:
+        """The coordinated states just before *position* in the clause."""
+        ms = [
+            m
+            for m in self.within(clause.start, position)
+            if m.is_state and not m.is_locative and m.kind != "military" or m.kind == "person"
+        ]
+        ms = [m for m in ms if m.code]
+        if not ms:
+            return []
+        if len(self.text[ms[-1].end : position]) > 90:
+            return []
+        run = [ms[-1]]
+        for m in reversed(ms[:-1]):
+            if self._joined(m, run[0]):
+                run.insert(0, m)
+            else:
+                break
+        return run
+
+    def list_after(self, position: int, end: int) -> list[Mention]:
+        """States in a list right after *position* ("with Australia and Britain")."""
+        out: list[Mention] = []
+        cursor = position
+        for m in self.within(position, end):
+            if not m.is_state:
+                continue
+            gap = self.text[cursor : m.start]
+            if out and not self._joined(out[-1], m):
+                break
+            if not out and len(gap) > 60:
+                break
+            out.append(m)
+            cursor = m.end
+        return out
+
+    def group(self, clause_text: str) -> list[Mention]:
+        """Resolve "the two governments" / "both countries" to the last group named."""
+        match = _GROUP.search(clause_text)
+        if match is None or not self.last_group:
+            return []
+        n = {"two": 2, "three": 3, "four": 4}.get((match.group("n") or match.group("n2") or "").lower())
+        group = self.last_group
+        if n is not None and len(_uniq_codes(group)) != n:
+            return []
+        return list(group)
+
+    # ---- meetings ----------------------------------------------------------------------
+
+    def _meetings(self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]) -> None:
+        text = self.text
+        regex = self.gaz.regex
+        triggers = list(regex["meeting"].finditer(text, clause.start, clause.end))
+        if not triggers:
+            return
+        ctext = text[clause.start : clause.end]
+        if regex["meeting_negation"].search(ctext):
+            return
+        trigger = triggers[0]
+        ms = self.within(clause.start, clause.end)
+        parties = self._meeting_parties(clause, trigger, ms, sentence_mentions)
+        # "one-on-one meetings with A, B and C": one bilateral meeting with each.
+        groups = [parties]
+        listed = self._plural_meeting_list(clause, triggers)
+        if listed and len(listed) >= 2:
+            subject = self.subject_run(clause, trigger.start()) or (
+                [self.last_person] if self.last_person is not None else []
+            )
+            if subject:
+                groups = [[*subject, other] for other in listed]
+        future = bool(regex["future"].search(ctext)) or bool(re.search(r"\bprior to\b", ctext))
+        status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
+        if regex["meeting_cancel"].search(ctext):
+            status = MeetingStatus.CANCELLED
+        date, date_text = self._date_near(clause, trigger.start(), future=future)
+        if date is not None and self.published is not None and not future:
+            if date.earliest() > self.published:
+                status = MeetingStatus.SCHEDULED
+        elif date is not None and self.published is not None and date.latest() < self.published:
+            status = MeetingStatus.HELD
+        location = self._meeting_location(clause, ms)
+        fmt = None
+        if regex["meeting_virtual"].search(ctext):
+            fmt = MeetingFormat.VIRTUAL
+        elif regex["meeting_phone"].search(ctext):
+            fmt = MeetingFormat.PHONE
+        elif location is not None:
+            fmt = MeetingFormat.IN_PERSON
+        elif regex["meeting_meal"].search(ctext):
+            fmt = MeetingFormat.WORKING_MEAL
+        topics = self._topics(ctext)
+        for group in groups:
+            if len(_uniq_codes(group)) < 2:
+                continue
+            self.meetings.append(
+                MeetingObs(index, s.section, group, status, date, date_text, location, fmt, topics,
+                           (s.start, s.end))
+            )  # fmt: skip
+
+    def _plural_meeting_list(self, clause: Clause, triggers: list[re.Match[str]]) -> list[Mention]:
+        for t in triggers:
+            word = t.group().lower()
+            if word in {"meetings", "one-on-one", "talks", "bilateral meeting"}:
+                tail = self.text[t.end() : clause.end]
+                match = re.match(r"^(?: meetings| talks)? with\b", tail)
+                if match:
+                    return self.list_after(t.end() + match.end(), clause.end)
+        return []
+
+    def _meeting_parties(
+        self, clause: Clause, trigger: re.Match[str], ms: list[Mention], sentence_mentions: list[Mention]
+    ) -> list[Mention]:
+        text = self.text
+        # "Xi's visit to France": the visitor and the place visited.
+        before = [m for m in ms if m.end <= trigger.start() and trigger.start() - m.end <= 12]
+        if before and before[-1].possessive and before[-1].is_state:
+            dest = [m for m in ms if m.start >= trigger.end() and m.prep in {"to", "with"} and m.is_state]
+            if dest:
+                return [before[-1], dest[0]]
+        persons = [m for m in ms if m.kind == "person" and m.code]
+        if len(_uniq_codes(persons)) >= 2:
+            return persons
+        states = [
+            m for m in ms
+            if m.is_state and (not m.is_locative or m.kind == "person") and m.kind != "demonym"
+            or m.kind == "demonym" and not m.is_locative
+        ]  # fmt: skip
+        states = [m for m in states if not (m.kind == "seat" and m.prep in {"in", "at"})]
+        # Persons stand for their state: drop the bare state when its leader is named.
+        person_codes = {m.code for m in persons}
+        parties = persons + [m for m in states if m.kind != "person" and m.code not in person_codes]
+        ctext = text[clause.start : clause.end]
+        if len(_uniq_codes(parties)) < 2:
+            parties += self.group(ctext)
+        if len(_uniq_codes(parties)) < 2 and _PRONOUN.search(ctext) and self.last_person is not None:
+            parties.append(self.last_person)
+        if len(_uniq_codes(parties)) < 2:
+            # A fragment of a longer sentence ("as he arrives for a meeting"): its persons.
+            parties += [m for m in sentence_mentions if m.kind == "person" and m.code]
+        if len(_uniq_codes(parties)) < 2 and any(m.kind == "person" and m.code is None for m in ms):
+            # An organization's envoy at a summit: the states of the last group named.
+            parties += self.last_group
+        if len(_uniq_codes(parties)) < 2 and re.search(r"\bbilateral\b", ctext):
+            parties += self.last_group
+        return parties
+
+    def _meeting_location(self, clause: Clause, ms: list[Mention]) -> Location | None:
+        text = self.text
+        venue = _VENUE.search(text, clause.start, clause.end)
+        code = next((m.code for m in ms if m.is_locative and m.code and m.kind in {"seat", "country", "place", "region"}), None)
+        if venue is not None:
+            name = venue.group("v").strip()
+            return Location(name=name, country=code, kind=LocationKind.VENUE)
+        for kinds, kind in (
+            ({"region", "place"}, LocationKind.REGION),
+            ({"seat"}, LocationKind.CITY),
+        ):
+            for m in ms:
+                if _topic_place(text, m):
+                    continue
+                if m.kind in kinds and (m.is_locative or m.prep in {"to", "visit", "visited", "visiting"}):
+                    name = text[m.start : m.end].removesuffix("'s").removesuffix("’s")
+                    if m.kind == "region" and m.prep == "at":
+                        kind = LocationKind.VENUE
+                    return Location(name=name, country=m.code, kind=kind)
+        for m in ms:
+            if _topic_place(text, m):
+                continue
+            if m.kind == "country" and m.prep in {"in", "to", "visit", "visiting", "visited"}:
+                name = text[m.start : m.end].removesuffix("'s").removesuffix("’s")
+                return Location(name=name, country=m.code, kind=LocationKind.COUNTRY)
+        return None
+
+    def _topics(self, ctext: str) -> list[str]:
+        out: list[str] = []
+        for match in _TOPIC.finditer(ctext):
+            body = match.group("t")
+            stop = _TOPIC_STOP.search(body)
+            if stop is not None:
+                body = body[: stop.start()]
+            for part in re.split(r" and |, ", body):
+                if _VERBISH.match(part.strip()):
+                    break
+                topic = _TOPIC_LEAD.sub("", part.strip()).strip(" “”\"'")
+                topic = _TOPIC_LEAD.sub("", topic).strip()
+                if topic and len(topic) < 80 and topic not in out:
+                    out.append(topic)
+        return out[:8]
+
+    # ---- dates -------------------------------------------------------------------------
+
+    def _date_near(
+        self, clause: Clause, position: int, *, future: bool, skip: tuple[int, int] | None = None
+    ) -> tuple[PartialDate | None, str | None]:
+        best: DateMention | None = None
+        best_distance = 10**9
+        for d in self.dates_within(clause.start, clause.end):
+            if skip is not None and skip[0] <= d.start < skip[1]:
+                continue
+            lead = self.text[max(clause.start, d.start - 20) : d.start]
+            if _DATE_EXCLUDE.search(lead):
+                continue
+            distance = abs(d.start - position)
+            if distance < best_distance:
+                best, best_distance = d, distance
+        if best is None:
+            return None, None
+        return self.resolve_date(best, future=future), best.text.strip()
+
+    # ---- agreements --------------------------------------------------------------------
+
+    def _agreements(self, index: int, s: Sentence, clause: Clause, clauses: list[Clause]) -> None:
+        text = self.text
+        ctext = text[clause.start : clause.end]
+        if self.gaz.regex["company"].search(ctext):
+            return
+        found = self._agreement_mentions(clause)
+        for start, end, name, acronym, kind, level, plural in found:
+            lead = text[max(clause.start, start - 30) : start]
+            if re.search(r"\b(?:not|no|without)\b(?: \w+){0,3} $", lead) or re.search(
+                r"\b(?:does not amount|is not|not an?)\b", text[clause.start : start]
+            ):
+                continue
+            self._agreement(index, s, clause, clauses, start, end, name, acronym, kind, level, plural)
+        # "approved Finland's membership": ratification of an accession.
+        for m in self.within(clause.start, clause.end):
+            if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
+                lead = text[max(clause.start, m.start - 25) : m.start]
+                if re.search(r"\b(?:approved|ratified|endorsed)\s+$", lead) and not re.search(r"\bnot yet\b", lead):
+                    subject = self.subject_run(clause, m.start - len(lead) + lead.rfind("approved"))
+                    parties = [x for x in subject if x.code != m.code] + [m]
+                    date, date_text = self._date_near(clause, m.start, future=False)
+                    if len(_uniq_codes(parties)) >= 2:
+                        self.agreements.append(
+                            AgreementObs(index, s.section, "accession protocol", None, AgreementKind.TREATY,
+                                         "specific", parties, AgreementStatus.RATIFIED, date, date_text,
+                                         False, (s.start, s.end), m.start)
+                        )  # fmt: skip
+
+    def _agreement_mentions(
+        self, clause: Clause
+    ) -> list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]]:
+        text = self.text
+        gaz = self.gaz
+        out: list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]] = []
+        ms = self.within(clause.start, clause.end)
+        blocked = [(m.start, m.end) for m in ms if m.kind in {"exercise", "not_party", "org"}]
+        covered: list[tuple[int, int]] = []
+        # Acronyms from the table and those defined in the text ("... Agreement (RAA)").
+        for m in ms:
+            if m.kind == "acronym":
+                plural = text[m.start : m.end].endswith("s") and not m.name.endswith("s")
+                full = m.name
+                kind = _kind(m.extra)
+                acronym = text[m.start : m.end].removesuffix("s") if plural else text[m.start : m.end]
+                out.append((m.start, m.end, full, acronym, kind, "named", plural))
+                covered.append((m.start, m.end))
+        for head in gaz.regex["agreement_head"].finditer(text, clause.start, clause.end):
+            hs, he = head.span()
+            word = head.group()
+            if any(a <= hs < b for a, b in blocked + covered):
+                continue
+            capital = word[0].isupper() and hs != clause.start and self.section != "headline"
+            if capital and _HEAD_LOWER.search(word) and word.lower() != "mou":
+                named = self._named_agreement(hs, he, clause)
+                if named is not None:
+                    out.append(named)
+                    covered.append((named[0], named[1]))
+                    continue
+                continue
+            out.append(self._common_agreement(hs, he, clause, word))
+            covered.append((hs, he))
+        # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
+        for match in re.finditer(r"\b(?:Alliance|Charter)\b", text[clause.start : clause.end]):
+            hs = clause.start + match.start()
+            if any(a <= hs < b for a, b in blocked + covered):
+                continue
+            named = self._named_agreement(hs, clause.start + match.end(), clause)
+            if named is not None and named[2] and " " in named[2] or named is not None and "-" in (named[2] or ""):
+                out.append(named)
+        # "is currently negotiating one with the Philippines": the last acronym named.
+        for match in _ONE.finditer(text, clause.start, clause.end):
+            last = next((o for o in reversed(out) if o[3]), None) or (
+                (0, 0, self.last_agreement.name, self.last_agreement.acronym, self.last_agreement.kind,
+                 "named", False)
+                if self.last_agreement is not None and self.last_agreement.acronym
+                else None
+            )  # fmt: skip
+            if last is None:
+                continue
+            s1, e1 = match.end() - 3, match.end()
+            out.append((s1, e1, last[2], last[3], last[4], "named", False))
+        out.sort(key=lambda o: o[0])
+        return out
+
+    def _named_agreement(
+        self, hs: int, he: int, clause: Clause
+    ) -> tuple[int, int, str | None, str | None, AgreementKind, str, bool] | None:
+        text = self.text
+        # Walk back over capitalised words and connectors: "Acquisition and Cross Servicing Agreement".
+        window = text[max(clause.start, hs - 80) : hs]
+        words = window.split(" ")
+        taken: list[str] = []
+        for w in reversed(words[:-1] if window.endswith(" ") else words):
+            if w and (w[0].isupper() or w in {"and", "of", "on", "for", "the"}) and not w.endswith((",", ".")):
+                taken.insert(0, w)
+            else:
+                break
+        while taken and taken[0] in {"and", "of", "on", "for", "the", "The"}:
+            taken.pop(0)
+        if not taken:
+            return None
+        name_start = hs - len(" ".join(taken)) - 1
+        name = text[name_start:he]
+        acronym = None
+        tail = _ALIAS.match(text, he)
+        if tail is not None:
+            acronym = tail.group("a")
+        kind = self._kind_of(name)
+        return (name_start, he, name.strip(), acronym, kind, "named", False)
+
+    def _common_agreement(
+        self, hs: int, he: int, clause: Clause, word: str
+    ) -> tuple[int, int, str | None, str | None, AgreementKind, str, bool]:
+        text = self.text
+        gaz = self.gaz
+        # Pre-modifiers: "a police co-operation agreement", "its military cooperation agreement".
+        window = text[max(clause.start, hs - 60) : hs]
+        words = window.split()
+        if window and not window[-1].isspace():
+            words = []
+        mods: list[str] = []
+        for w in reversed(words):
+            bare = w.strip("“”\"'")
+            low = bare.lower()
+            if not bare or bare.endswith((",", ".", ";", ":")) or low in _STOP_MOD:
+                break
+            if low.endswith(("ed", "ing")) and low not in _KEEP_ING and low not in gaz.generic_modifiers:
+                break
+            mods.insert(0, bare)
+            if len(mods) >= 5:
+                break
+        start = hs - (len(" ".join(mods)) + 1 if mods else 0)
+        # Post-modifiers: "declaration of friendship", "protocol of accession",
+        # "declaration on security cooperation".
+        post = re.match(r" (?:of|on) ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)", text[he : min(clause.end, he + 50)])
+        end = he
+        if post is not None and not any(t in post.group(1).split() for t in ("the", "a", "an", "its")):
+            end = he + post.end()
+        state_spans = [(m.start, m.end) for m in self.within(start, end) if m.code]
+        kept = [
+            w for w in mods
+            if not re.fullmatch(r"\d{4}|\d+-year", w) or w.endswith("year")
+        ]  # fmt: skip
+        name_words = [w for w in kept if not _is_state_word(w, state_spans, text, start)]
+        content = [w for w in name_words if w.lower() not in gaz.generic_modifiers]
+        plural = word.lower().endswith("s") and word.lower() not in {"mous"}
+        lead = text[max(clause.start, start - 12) : start]
+        if plural and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$", lead):
+            return (start, end, None, None, AgreementKind.OTHER, "skip", True)
+        post_text = text[he:end]
+        name = " ".join([*name_words, word]) + post_text
+        name = re.sub(r"\s+", " ", name).strip()
+        definite = bool(re.search(r"\b(?:the|this|that)\s+$", text[max(clause.start, start - 6) : start]))
+        if content or post_text:
+            level = "specific"
+        elif definite:
+            level = "anaphor"
+        else:
+            level = "generic"
+        kind = self._kind_of(name, text[clause.start : clause.end])
+        if word.lower() in gaz.agreement_heads and gaz.agreement_heads[word.lower()]:
+            kind = _kind(gaz.agreement_heads[word.lower()]) if kind is AgreementKind.OTHER else kind
+        if level == "generic":
+            name = self._generic_name(word, text[clause.start : clause.end])
+        return (start, end, name, None, kind, level, plural)
+
+    def _generic_name(self, head: str, ctext: str) -> str:
+        low = ctext.lower()
+        if re.search(r"\bdefen[cs]e (?:cooperation|collaboration|co-operation)\b", low):
+            spelling = "defense" if "defense" in low else "defence"
+            return f"{spelling} cooperation {head.lower()}"
+        for topic in self.gaz.topic_words:
+            if re.search(rf"\b{re.escape(topic)}\b", low):
+                return f"{topic} {head.lower()}"
+        return head.lower()
+
+    def _kind_of(self, name: str, context: str = "") -> AgreementKind:
+        low = name.lower()
+        for phrase, kind in self.gaz.kind_keywords:
+            if phrase in low:
+                return _kind(kind)
+        return AgreementKind.OTHER
+
+    def _agreement(
+        self,
+        index: int,
+        s: Sentence,
+        clause: Clause,
+        clauses: list[Clause],
+        start: int,
+        end: int,
+        name: str | None,
+        acronym: str | None,
+        kind: AgreementKind,
+        level: str,
+        plural: bool,  # noqa: FBT001
+    ) -> None:
+        if level == "skip":
+            return
+        text = self.text
+        ctext = text[clause.start : clause.end]
+        status, trigger_pos = self._agreement_status(clause, start, end, s)
+        # A date written into the name ("the 2007 declaration") is the instrument's
+        # origin, not the date of its status.
+        date, date_text = (None, None)
+        if status is not None:
+            date, date_text = self._date_near(
+                clause, trigger_pos if trigger_pos is not None else start, future=False, skip=(start, end)
+            )
+        default = False
+        if status is None and level != "anaphor":
+            post = _POSTMOD_DATE.match(text[end : end + 6])
+            dates_after = self.dates_within(end, min(clause.end, end + 8))
+            if post is not None and dates_after:
+                status = AgreementStatus.SIGNED
+                date = self.resolve_date(dates_after[0], future=False)
+                date_text = dates_after[0].text
+            else:
+                status, default = AgreementStatus.IN_FORCE, True
+        parties_groups = self._agreement_parties(clause, clauses, start, end, trigger_pos, plural, level, ctext, s)
+        for parties in parties_groups:
+            obs = AgreementObs(
+                index, s.section, name, acronym, kind, level, parties, status, date, date_text, default,
+                (s.start, s.end), start,
+            )
+            if level == "anaphor" or len(_uniq_codes(parties)) >= 2:
+                self.agreements.append(obs)
+                self.last_agreement = obs
+
+    def _agreement_status(
+        self, clause: Clause, start: int, end: int, s: Sentence
+    ) -> tuple[AgreementStatus | None, int | None]:
+        text = self.text
+        ratification_ok = self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
+        hits: list[tuple[int, int, AgreementStatus]] = []
+        for value, regex in self.gaz.status_regex.items():
+            status = AgreementStatus(value)
+            if status is AgreementStatus.RATIFIED and not ratification_ok:
+                continue
+            for m in regex.finditer(text, clause.start, clause.end):
+                if start <= m.start() < end:
+                    if status is not AgreementStatus.PROPOSED:
+                        continue
+                hits.append((m.start(), m.end(), status))
+        if not hits:
+            return None, None
+        # A longer trigger that contains a shorter one wins ("plan to sign" over "sign").
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, AgreementStatus]] = []
+        for h in hits:
+            if any(k[0] <= h[0] and h[1] <= k[1] for k in kept):
+                continue
+            kept = [k for k in kept if not (h[0] <= k[0] and k[1] <= h[1])]
+            kept.append(h)
+
+        def distance(h: tuple[int, int, AgreementStatus]) -> int:
+            return max(h[0] - end, start - h[1], 0)
+
+        best = min(kept, key=distance)
+        status = best[2]
+        if status is AgreementStatus.SIGNED and _FUTURE_SIGN.search(text[max(clause.start, best[0] - 30) : best[0]]):
+            status = AgreementStatus.PROPOSED
+        return status, best[0]
+
+    def _agreement_parties(
+        self,
+        clause: Clause,
+        clauses: list[Clause],
+        start: int,
+        end: int,
+        trigger_pos: int | None,
+        plural: bool,  # noqa: FBT001
+        level: str,
+        ctext: str,
+        s: Sentence,
+    ) -> list[list[Mention]]:
+        text = self.text
+        ms = [m for m in self.within(clause.start, clause.end) if m.is_state]
+        # "X-Y <agreement>": a hyphen pair in or just before the name.
+        pair = [m for m in self.within(max(clause.start, start - 40), end) if m.is_state]
+        hyphen: list[Mention] = []
+        for a, b in zip(pair, pair[1:], strict=False):
+            if text[a.end : b.start] in {"-", "–"}:
+                hyphen = [a, b] if not hyphen else [*hyphen, b]
+        # "between X and Y" after the mention, "with X and Y".
+        between: list[Mention] = []
+        match = _BETWEEN.search(text, end, min(clause.end, end + 60))
+        if match is not None:
+            between = self.list_after(match.end(), clause.end)
+        with_list: list[Mention] = []
+        tail = text[end : clause.end]
+        wmatch = re.match(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b", tail)
+        if wmatch is not None:
+            with_list = self.list_after(end + wmatch.end(), clause.end)
+        anchor = min(start, trigger_pos) if trigger_pos is not None else start
+        subject = self.subject_run(clause, anchor)
+        main = next((c for c in clauses if not c.background), clauses[0])
+        if not subject and clause is not main:
+            # A later clause shares the sentence's subject: "Japan has concluded ..., and is
+            # negotiating one with the Philippines".
+            states = [m for m in self.within(main.start, main.end) if m.is_state and not m.is_locative]
+            subject = states[:1]
+            for m in states[1:]:
+                if not self._joined(subject[-1], m):
+                    break
+                subject.append(m)
+        group = self.group(ctext)
+        if group and not (hyphen or between):
+            subject = group
+        if with_list:
+            base = [m for m in subject if m.code not in _uniq_codes(with_list)]
+            if len(_uniq_codes(with_list)) >= 2 and (plural or not base):
+                if base:
+                    return [[*base, other] for other in _dedupe(with_list)]
+                return [with_list]
+            return [[*base, *with_list]]
+        if len(_uniq_codes(between)) >= 2:
+            return [between]
+        if len(_uniq_codes(hyphen)) >= 2:
+            return [hyphen]
+        if hyphen and subject:
+            return [[*subject, *hyphen]]
+        trilateral = re.search(r"\btrilateral\b", text[max(clause.start, start - 20) : end])
+        if trilateral:
+            states = [m for m in self.within(s.start, s.end) if m.is_state]
+            return [states]
+        if len(_uniq_codes(subject)) >= 2:
+            return [subject]
+        # Possessive before the mention, plus the clause's other states.
+        if level == "anaphor":
+            return [subject + group]
+        states = [m for m in ms if not (m.kind == "demonym" and m.start >= end)]
+        if len(_uniq_codes(states)) >= 2:
+            return [states]
+        if len(_uniq_codes(states + group)) >= 2:
+            return [states + group]
+        return [states]
+
+    # ---- exercises ---------------------------------------------------------------------
+
+    def _exercises(self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]) -> None:
+        text = self.text
+        gaz = self.gaz
+        ctext = text[clause.start : clause.end]
+        ms = self.within(clause.start, clause.end)
+        hits: list[tuple[int, int, str | None]] = []
+        for m in ms:
+            if m.kind == "exercise":
+                hits.append((m.start, m.end, _clean_exercise_name(m.name)))
+        for match in _EXERCISE_NAMED.finditer(text, clause.start, clause.end):
+            raw = match.group("n") or match.group("q") or match.group("q2") or ""
+            span = match.span("n") if match.group("n") else match.span("q") if match.group("q") else match.span("q2")
+            if any(a <= span[0] < b for a, b, _ in hits):
+                continue
+            name = _clean_exercise_name(raw)
+            if name and name.split()[0] not in {"The", "This", "It"}:
+                hits.append((span[0], span[1], name))
+        for alias, name in self.exercise_aliases.items():
+            for match in re.finditer(rf"\b{re.escape(alias)}\b", ctext):
+                pos = clause.start + match.start()
+                if not any(a <= pos < b for a, b, _ in hits):
+                    hits.append((pos, pos + len(alias), name))
+        if not hits:
+            for match in gaz.regex["exercise_noun"].finditer(text, clause.start, clause.end):
+                lead = text[max(clause.start, match.start() - 40) : match.start()]
+                word = match.group().lower()
+                if (
+                    _EXERCISE_QUALIFIER.search(lead)
+                    or re.search(r"\b(?:the|this|that|this year['’]s|the annual)\s+$", lead)
+                    and word in {"exercise", "drills", "exercises", "maneuvers", "manoeuvres"}
+                    or word in {"drills", "war games", "wargames", "naval drills", "maneuvers", "manoeuvres"}
+                ):
+                    hits.append((match.start(), match.end(), None))
+                    break
+        participation = gaz.regex["participation"].search(ctext) is not None
+        if not hits and participation and self.exercises:
+            hits.append((clause.start, clause.start, "__current__"))
+        if not hits:
+            return
+        hits.sort()
+        start, end, name = hits[0]
+        if name is None:
+            named_hit = next((h for h in hits if h[2]), None)
+            if named_hit is not None:
+                start, end, name = named_hit
+        lead = text[max(s.start, start - 60) : start]
+        reference = _EXERCISE_REF.search(lead) is not None
+        past = gaz.regex["past_edition"].search(ctext) is not None and not _THIS_YEAR.search(ctext)
+        excluded: list[Mention] = []
+        if gaz.regex["non_participation"].search(ctext):
+            excluded = [m for m in ms if m.is_state]
+            parties: list[Mention] = []
+        else:
+            parties = self._exercise_parties(clause, start, ms, participation)
+        status = None
+        date = end_date = None
+        date_text = None
+        if not reference:
+            status = self._exercise_status(ctext)
+            if name is None and status is None and not participation:
+                return  # "an accord to facilitate joint drills": drills in general
+            date, end_date, date_text = self._exercise_dates(clause, status)
+            if name and name != "__current__":
+                year = re.search(r"(?:19|20)\d\d", text[end : end + 6])
+                if year is not None and not past:
+                    self.exercise_year = int(year.group())
+        locations = self._exercise_locations(clause, ms)
+        domain = None
+        for word, value in gaz.domains.items():
+            if re.search(rf"\b{re.escape(word)}\b", ctext, re.IGNORECASE):
+                domain = Domain(value)
+                break
+        self.exercises.append(
+            ExerciseObs(index, s.section, name, past, reference, parties, excluded, status, date, end_date,
+                        date_text, locations, domain, (s.start, s.end), start)
+        )  # fmt: skip
+
+    def _exercise_parties(
+        self, clause: Clause, position: int, ms: list[Mention], participation: bool  # noqa: FBT001
+    ) -> list[Mention]:
+        states = [m for m in ms if m.is_state and not m.is_locative]
+        if participation:
+            return states
+        out = list(self.subject_run(clause, position))
+        # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted", "Indonesia-United States joint".
+        for m in states:
+            gap = self.text[m.end : position]
+            if m.start < position and len(gap) < 45 and "," not in gap and "." not in gap:
+                out.append(m)
+        trigger_verbs = re.search(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b",
+                                  self.text[clause.start : clause.end])  # fmt: skip
+        if trigger_verbs is not None:
+            out += self.subject_run(clause, clause.start + trigger_verbs.start())
+        group = self.group(self.text[clause.start : clause.end])
+        out += group
+        between = _BETWEEN.search(self.text, position, clause.end)
+        if between is not None:
+            out += self.list_after(between.end(), clause.end)
+        return _dedupe(out)
+
+    def _exercise_status(self, ctext: str) -> ExerciseStatus | None:
+        found: list[tuple[int, ExerciseStatus]] = []
+        for value, regex in self.gaz.exercise_status_regex.items():
+            match = regex.search(ctext)
+            if match is not None:
+                found.append((match.start(), ExerciseStatus(value)))
+        if not found:
+            return None
+        order = {ExerciseStatus.PLANNED: 0, ExerciseStatus.ONGOING: 1, ExerciseStatus.HELD: 2}
+        return min(found, key=lambda f: (order.get(f[1], 3), f[0]))[1]
+
+    def _exercise_dates(
+        self, clause: Clause, status: ExerciseStatus | None
+    ) -> tuple[PartialDate | None, PartialDate | None, str | None]:
+        future = status is ExerciseStatus.PLANNED
+        start: PartialDate | None = None
+        end: PartialDate | None = None
+        text_out: str | None = None
+        for d in self.dates_within(clause.start, clause.end):
+            lead = self.text[max(clause.start, d.start - 20) : d.start]
+            if _DATE_EXCLUDE.search(lead):
+                continue
+            if re.search(r"\b(?:until|through|till|to)\s+$", lead):
+                if start is not None or end is None:
+                    first, _ = resolve(d, self.published, future=future, context_year=self.exercise_year)
+                    end = first
+                continue
+            first, last = resolve(
+                d, self.published, future=future, anchor_year=self.anchor_year, context_year=self.exercise_year
+            )
+            if start is None and first is not None:
+                start, text_out = first, d.text.strip()
+                if last is not None:
+                    end = last
+            elif start is None and text_out is None:
+                text_out = d.text.strip()
+        if start is not None and end is not None and end.latest() < start.earliest():
+            end = None
+        return start, end, text_out
+
+    def _exercise_locations(self, clause: Clause, ms: list[Mention]) -> list[Location]:
+        text = self.text
+        out: list[Location] = []
+        names: set[str] = set()
+
+        def add(name: str, code: str | None, kind: LocationKind) -> None:
+            name = name.strip(" ,.").removesuffix("'s").removesuffix("’s")
+            if name and name not in names and len(out) < 12:
+                names.add(name)
+                out.append(Location(name=name, country=code, kind=kind))
+
+        known = {(m.start, m.end): m for m in ms}
+        for m in ms:
+            if m.kind in {"sea", "region", "place"} and (m.is_locative or m.kind == "sea"):
+                add(text[m.start : m.end], m.code, LocationKind.SEA if m.kind == "sea" else LocationKind.REGION)
+            elif m.kind in {"seat", "country"} and m.is_locative:
+                add(text[m.start : m.end], m.code, LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY)
+            elif m.kind == "country" and m.prep == "by" and re.search(
+                r"hosted by", text[max(clause.start, m.start - 30) : m.start]
+            ):
+                add(text[m.start : m.end], m.code, LocationKind.COUNTRY)
+        hosted = re.search(r"hosted by\b", text[clause.start : clause.end])
+        if hosted is not None:
+            for m in self.list_after(clause.start + hosted.end(), clause.end):
+                if m.kind == "country":
+                    add(text[m.start : m.end], m.code, LocationKind.COUNTRY)
+        for match in _PLACE_PREP.finditer(text, clause.start, clause.end):
+            run = _CAP_RUN.match(text, match.end())
+            if run is None or (run.start(), run.end()) in known:
+                continue
+            if any(m.start <= run.start() < m.end and m.kind not in {"seat"} for m in ms):
+                continue
+            name = run.group()
+            if _is_date_word(name):
+                continue
+            direction = match.group("dir")
+            if direction:
+                add(f"{direction}{name}", None, LocationKind.REGION)
+            else:
+                add(name, None, LocationKind.OTHER)
+        for run in _PLACE_NAME.finditer(text, clause.start, clause.end):
+            add(run.group(), None, LocationKind.REGION)
+        lead = _LIST_LEAD.search(text, clause.start, clause.end)
+        if lead is not None:
+            for run in _CAP_RUN.finditer(text, lead.end(), clause.end):
+                if not any(m.start <= run.start() < m.end for m in ms) and not _is_date_word(run.group()):
+                    add(run.group(), None, LocationKind.OTHER)
+        return out
+
+
+_DATE_WORDS: Final = frozenset(
+    "January February March April May June July August September October November December Jan Feb Mar "
+    "Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+_TOPIC_NOUN = re.compile(
+    r"\b(?:situations?|war|crisis|conflict|peace|stability|tensions?|developments?|issues?|invasion|"
+    r"hegemony|presence|interests?|investment|troops|forces|policing|ties|relations|trade|exports|"
+    r"imports|influence|role|security) (?:in|at|near|off) (?:the )?$"
+)
+
+
+def _topic_place(text: str, m: Mention) -> bool:
+    # "the situations in Ukraine and Gaza" names a topic, not where a meeting was.
+    return _TOPIC_NOUN.search(text, max(0, m.start - 40), m.start) is not None
+
+
+def _is_date_word(name: str) -> bool:
+    return name.split()[0].rstrip(".") in _DATE_WORDS
+
+
+def _clean_exercise_name(raw: str) -> str | None:
+    name = _EDITION_TAIL.sub("", raw.strip()).strip(" -")
+    name = re.sub(r"\s*\([^)]*\)$", "", name).strip()
+    return name or None
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for m in ms:
+        if m.code and m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return out
+
+
+def _is_state_word(word: str, spans: list[tuple[int, int]], text: str, start: int) -> bool:
+    bare = word.strip("-–")
+    return any(bare and bare in text[a:b] for a, b in spans)
+
+
+def _kind(value: str | None) -> AgreementKind:
+    try:
+        return AgreementKind(value or "other")
+    except ValueError:
+        return AgreementKind.OTHER
+
+
+def status_rank(status: AgreementStatus) -> int:
+    """The lifecycle rank of a status."""
+    return AGREEMENT_LIFECYCLE[status]

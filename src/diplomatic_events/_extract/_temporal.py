@@ -1,0 +1,296 @@
+"""Temporal expressions: find them, and resolve them against the publication date.
+
+Absolute dates keep the precision the text gives ("March 2023" is ``2023-03``).
+Relative ones follow ANNOTATION.md: a weekday of a past event is the latest such day
+on or before publication, of a scheduled event the next such day on or after it;
+"last year" is the year before publication; without a publication date a relative
+expression resolves to None but its words are kept as ``date_text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+import attrs
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from diplomatic_events._dates import PartialDate
+
+__all__ = ["DateMention", "find_dates", "resolve"]
+
+_MONTHS: Final = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RD_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
+_NUMBERS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "a": 1, "an": 1,
+}  # fmt: skip
+
+_M = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_Y = r"(?:1[5-9]|20)\d\d"
+_RANGE = r"\s?(?:-|–|to|and|through|until)\s?"
+_DATE = re.compile(
+    rf"(?<![\w])(?:"
+    rf"(?P<md>{_M})\s(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:{_RANGE}(?:(?P<md_m2>{_M})\s)?(?P<md_d2>\d{{1,2}})(?![\d,]\d))?(?:,?\s(?P<md_y>{_Y}))?"
+    rf"|(?P<dm_d>\d{{1,2}})(?:{_RANGE}(?P<dm_d2>\d{{1,2}}))?\s(?P<dm>{_M})(?:,?\s(?P<dm_y>{_Y}))?"
+    rf"|(?:(?P<my_q>late|early|mid-|mid|the end of|the start of|the beginning of)\s?)?(?P<my>{_M})"
+    rf"(?:,?\s(?P<my_y>{_Y})|\s(?P<my_rel>(?i:this year|last year|next year)))?"
+    rf"|(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    rf"|(?P<rel>(?i:yesterday|today|tomorrow|tonight|last year|this year|next year|last month"
+    rf"|this month|next month|last week|this week|next week|earlier this week|later this week"
+    rf"|earlier this month|later this month|earlier this year|later this year|last weekend"
+    rf"|this weekend|next weekend|the next day|the following day|the day before|the previous day))"
+    rf"|(?P<ago>(?i:one|two|three|four|five|six|seven|eight|nine|ten|a|an|\d{{1,2}})\s"
+    rf"(?i:years?|months?|weeks?|days?)\s(?i:later|earlier|ago|before|after))"
+    rf"|(?P<year>{_Y})(?:\s?(?:-|–)\s?(?P<year2>{_Y}))?"
+    rf")(?![\w])"
+)
+_ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
+
+
+@attrs.frozen
+class DateMention:
+    """One temporal expression.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset past its last character.
+        text: Its words.
+        kind: ``abs`` (calendar parts), ``weekday``, ``rel`` (a named relative
+            phrase), ``ago`` (N units later/earlier/ago) or ``year``.
+        year, month, day: Calendar parts stated (``abs``/``year``).
+        end_year, end_month, end_day: The end of a stated range.
+        rel: The relative phrase, lower-cased (``rel``), or the year phrase after a
+            month ("this year").
+        weekday: 0 = Monday (``weekday``).
+        amount: N, and unit/direction for ``ago``.
+        qualifier: "late", "early", ... before a month.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    rel: str | None = None
+    weekday: int | None = None
+    amount: int | None = None
+    unit: str | None = None
+    direction: str | None = None
+    qualifier: str | None = None
+
+
+def _month(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return _MONTHS.get(token.rstrip(".").lower())
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Return every temporal expression in ``text[start:end]`` in order."""
+    stop = len(text) if end is None else end
+    out: list[DateMention] = []
+    for m in _ISO.finditer(text, start, stop):
+        out.append(
+            DateMention(m.start(), m.end(), m.group(), "abs", int(m["y"]), int(m["m"]), int(m["d"]))
+        )
+    for m in _DATE.finditer(text, start, stop):
+        mention = _mention(m)
+        if mention is not None:
+            out.append(mention)
+    out.sort(key=lambda d: d.start)
+    return _drop_overlaps(out)
+
+
+def _drop_overlaps(items: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for item in items:
+        if out and item.start < out[-1].end:
+            continue
+        out.append(item)
+    return out
+
+
+def _mention(m: re.Match[str]) -> DateMention | None:
+    s, e, t = m.start(), m.end(), m.group()
+    if m["md"]:
+        month = _month(m["md"])
+        month2 = _month(m["md_m2"]) or month
+        year = int(m["md_y"]) if m["md_y"] else None
+        d2 = int(m["md_d2"]) if m["md_d2"] else None
+        return DateMention(
+            s, e, t, "abs", year, month, int(m["md_d"]),
+            end_year=year if d2 else None, end_month=month2 if d2 else None, end_day=d2,
+        )  # fmt: skip
+    if m["dm"]:
+        month = _month(m["dm"])
+        year = int(m["dm_y"]) if m["dm_y"] else None
+        d2 = int(m["dm_d2"]) if m["dm_d2"] else None
+        return DateMention(
+            s, e, t, "abs", year, month, int(m["dm_d"]),
+            end_year=year if d2 else None, end_month=month if d2 else None, end_day=d2,
+        )  # fmt: skip
+    if m["my"]:
+        # "May" alone is more often the verb than the month.
+        if m["my"] == "May" and not (m["my_y"] or m["my_rel"] or m["my_q"]):
+            return None
+        year = int(m["my_y"]) if m["my_y"] else None
+        rel = m["my_rel"].lower() if m["my_rel"] else None
+        return DateMention(s, e, t, "abs", year, _month(m["my"]), rel=rel, qualifier=m["my_q"])
+    if m["wd"]:
+        return DateMention(s, e, t, "weekday", weekday=_WEEKDAYS.index(m["wd"].lower()))
+    if m["rel"]:
+        return DateMention(s, e, t, "rel", rel=m["rel"].lower())
+    if m["ago"]:
+        parts = m["ago"].lower().split()
+        amount = int(parts[0]) if parts[0].isdigit() else _NUMBERS[parts[0]]
+        return DateMention(
+            s, e, t, "ago", amount=amount, unit=parts[1].rstrip("s"), direction=parts[2]
+        )
+    year = int(m["year"])
+    year2 = int(m["year2"]) if m["year2"] else None
+    return DateMention(s, e, t, "year", year, end_year=year2)
+
+
+def _safe(year: int | None, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    if year is None:
+        return None
+    try:
+        return PartialDate(year=year, month=month, day=day)
+    except ValueError:
+        return None
+
+
+def resolve(
+    mention: DateMention,
+    published: dt.date | None,
+    *,
+    future: bool = False,
+    anchor_year: int | None = None,
+    context_year: int | None = None,
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """Resolve a mention to (start, end) dates, either of which may be None.
+
+    Args:
+        mention: The expression.
+        published: The publication date, if known.
+        future: Whether the event it dates is still ahead (scheduled, planned).
+        anchor_year: The last year stated before it, for "two years later".
+        context_year: A year known from context (an exercise's own name) used for a
+            month or day without a year when there is no publication date.
+    """
+    try:
+        return _resolve(mention, published, future, anchor_year, context_year)
+    except (ValueError, OverflowError):
+        return None, None
+
+
+def _resolve(
+    m: DateMention,
+    published: dt.date | None,
+    future: bool,  # noqa: FBT001
+    anchor_year: int | None,
+    context_year: int | None,
+) -> tuple[PartialDate | None, PartialDate | None]:
+    if m.kind == "year":
+        return _safe(m.year), _safe(m.end_year)
+    if m.kind == "abs":
+        year = m.year
+        if year is None and m.rel is not None:
+            if published is None:
+                return None, None
+            year = published.year + {"last year": -1, "this year": 0, "next year": 1}[m.rel]
+        if year is None:
+            year = _guess_year(m, published, future, context_year)
+        start = _safe(year, m.month, m.day)
+        end = None
+        if m.end_day is not None and year is not None:
+            end_year = m.end_year or year
+            if (m.end_month or 0) < (m.month or 0):
+                end_year += 1
+            end = _safe(end_year, m.end_month, m.end_day)
+        return start, end
+    if published is None:
+        return None, None
+    if m.kind == "weekday":
+        assert m.weekday is not None  # noqa: S101 - set for weekday mentions
+        step = _RD_WEEKDAYS[m.weekday](+1 if future else -1)
+        return PartialDate.from_date(published + relativedelta(weekday=step)), None
+    if m.kind == "ago":
+        return _ago(m, published, anchor_year), None
+    return _relative(m.rel or "", published), None
+
+
+def _guess_year(
+    m: DateMention, published: dt.date | None, future: bool, context_year: int | None  # noqa: FBT001
+) -> int | None:
+    if published is None:
+        return context_year
+    year = published.year
+    month, day = m.month or 1, m.day or 1
+    try:
+        candidate = dt.date(year, month, day)
+    except ValueError:
+        return year
+    # A past event dated after publication happened the year before ("Dec. 28" in
+    # a January article); a planned one dated well before publication is next year's.
+    if not future and candidate > published + dt.timedelta(days=31):
+        return year - 1
+    if future and candidate < published - dt.timedelta(days=62):
+        return year + 1
+    return year
+
+
+def _ago(m: DateMention, published: dt.date, anchor_year: int | None) -> PartialDate | None:
+    amount = m.amount or 0
+    if m.direction == "ago":
+        delta = {"year": relativedelta(years=amount), "month": relativedelta(months=amount),
+                 "week": relativedelta(weeks=amount), "day": relativedelta(days=amount)}[m.unit or "day"]  # fmt: skip
+        day = published - delta
+        if m.unit == "year":
+            return _safe(day.year)
+        if m.unit == "month":
+            return _safe(day.year, day.month)
+        return PartialDate.from_date(day)
+    if m.unit == "year" and anchor_year is not None:
+        sign = 1 if m.direction in {"later", "after"} else -1
+        return _safe(anchor_year + sign * amount)
+    return None
+
+
+def _relative(rel: str, published: dt.date) -> PartialDate | None:
+    day = {
+        "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+    }.get(rel)  # fmt: skip
+    if day is not None:
+        return PartialDate.from_date(published + dt.timedelta(days=day))
+    if rel.endswith("year"):
+        offset = -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
+        return _safe(published.year + offset)
+    if rel.endswith("month"):
+        offset = -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
+        month = published + relativedelta(months=offset)
+        return _safe(month.year, month.month)
+    if rel == "last weekend":
+        return PartialDate.from_date(published - dt.timedelta(days=1) + relativedelta(weekday=SA(-1)))
+    if rel == "this weekend":
+        return PartialDate.from_date(published + relativedelta(weekday=SA(+1)))
+    if rel == "next weekend":
+        return PartialDate.from_date(published + dt.timedelta(days=7) + relativedelta(weekday=SA(-1)))
+    return None

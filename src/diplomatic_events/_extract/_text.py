@@ -1,0 +1,184 @@
+"""Sections and sentences: where each part of a news text starts and ends.
+
+News text has a shape: a headline line, photo captions, a dateline ("PARIS –",
+"MUSCAT, Oman (AP) —", "Tokyo, Jan. 6 (Jiji Press)--") opening the body, then body
+paragraphs.  This module finds those parts and splits them into sentences with
+character offsets into the original text, so every later stage can quote the source
+exactly.  Every pattern here is a bounded or single-level repetition: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+__all__ = ["Sentence", "Sections", "split"]
+
+#: Longest sentence we read as one; longer runs (no full stop for a megabyte) are cut
+#: into pieces of this size so that no later stage sees unbounded input.
+MAX_SENTENCE: Final = 1200
+
+_LINE = re.compile(r"[^\n]+")
+# "PARIS –", "BANGKOK —", "MUSCAT, Oman (AP) —", "Tokyo, Jan. 6 (Jiji Press)--", "Beijing —".
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z'’.]{1,24}(?: [A-Z][A-Za-z'’.]{1,24}){0,2})"
+    r"(?:, [A-Z][\w.]{0,14}(?: \d{1,2})?)?"
+    r"(?: ?\([^()\n]{1,30}\))?"
+    r" ?(?:--|[–—-]) ?"
+)
+# Photo captions: credits, "(left)", "Photo:", "(Reuters)" and the like.
+_CAPTION = re.compile(
+    r"\((?:AP|AFP|Reuters|Kyodo|Xinhua|Courtesy photo|Photo|File photo|Getty Images)[^()\n]{0,60}\)"
+    r"|\b(?:Photo|Picture|Credit|Image)s?: |via Reuters|/Pool\b|, (?:left|right|centre|center),"
+    r"|\((?:left|right|centre|center)\)",
+)
+# A sentence ends at . ! ? (and closing quotes or brackets) before space and an
+# opening capital, digit or quote.
+_END = re.compile(r"[.!?][\"”’)\]]{0,3}(?=\s+[\"“‘(]?[A-Z0-9])")
+_ABBREV: Final = frozenset(
+    "Mr Mrs Ms Dr Gen Lt Col Capt Adm Maj Sgt Cmdr Rev St No Nos Jan Feb Mar Apr Jun Jul Aug Sep "
+    "Sept Oct Nov Dec Md Ft Vol vs etc Inc Co Corp Ltd Jr Sr Gov Sen Rep Pres Prof Mt Brig Lt.Col".split()
+)
+_LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of the text.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset just past its last character.
+        section: ``headline``, ``caption`` or ``body``.
+        paragraph: The index of its paragraph (line).
+    """
+
+    start: int
+    end: int
+    section: str
+    paragraph: int
+
+
+@attrs.frozen
+class Sections:
+    """The parts of an article.
+
+    Attributes:
+        sentences: Every sentence in text order.
+        dateline: The dateline's place as written ("PARIS"), or None.
+        dateline_span: Its offsets, or None.
+    """
+
+    sentences: tuple[Sentence, ...]
+    dateline: str | None
+    dateline_span: tuple[int, int] | None
+
+
+def split(text: str) -> Sections:
+    """Find the headline, captions, dateline and sentences of *text*."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()]
+    sentences: list[Sentence] = []
+    dateline: str | None = None
+    dateline_span: tuple[int, int] | None = None
+    body_started = False
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        section = "body"
+        if index == 0 and len(lines) > 1 and _looks_like_headline(line):
+            section = "headline"
+        elif _CAPTION.search(line) is not None:
+            section = "caption"
+        elif not body_started and dateline is None:
+            match = _DATELINE.match(line.lstrip())
+            lead = len(line) - len(line.lstrip())
+            if match is not None and _is_dateline(match.group("place")):
+                dateline = match.group("place").strip()
+                dateline_span = (start + lead + match.start("place"), start + lead + match.end("place"))
+                start += lead + match.end()
+                body_started = True
+            elif index + 1 < len(lines) and _single_sentence(line) and not _has_dateline(
+                text, lines[index + 1]
+            ) and index > 0 and _is_present_tense_caption(line):
+                section = "caption"
+        if section == "body":
+            body_started = True
+        sentences.extend(_sentences(text, start, end, section, index))
+    return Sections(tuple(sentences), dateline, dateline_span)
+
+
+def _looks_like_headline(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) < 250 and not stripped.endswith((".", ".”", '."'))
+
+
+def _is_dateline(place: str) -> bool:
+    # A dateline's place is in capitals ("PARIS") or a capitalised name of one to three
+    # words; sentences that merely start with a dash-joined phrase are not datelines.
+    return place.isupper() or len(place.split()) <= 3
+
+
+def _has_dateline(text: str, span: tuple[int, int]) -> bool:
+    line = text[span[0] : span[1]].lstrip()
+    match = _DATELINE.match(line)
+    return match is not None and match.group("place").isupper()
+
+
+def _single_sentence(line: str) -> bool:
+    return _END.search(line.strip()) is None and len(line) < 400
+
+
+_CAPTION_VERB = re.compile(
+    r"\b(?:welcomes|greets|arrives|arrive|speaks|poses|pose|shakes|shake|laughs|face|faces|"
+    r"attends|talks with|walks|walk|listens|waves|inspects|reviews|smiles)\b"
+)
+
+
+def _is_present_tense_caption(line: str) -> bool:
+    # "X welcomes Y as he arrives for a meeting ..." just before a dateline paragraph.
+    return _CAPTION_VERB.search(line) is not None
+
+
+def _sentences(text: str, start: int, end: int, section: str, paragraph: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        stop = match.end()
+        if _is_abbreviation(text, cursor, match.start()):
+            continue
+        out.extend(_cut(text, cursor, stop, section, paragraph))
+        cursor = stop
+    out.extend(_cut(text, cursor, end, section, paragraph))
+    return out
+
+
+def _is_abbreviation(text: str, cursor: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    before = text[max(cursor, dot - 12) : dot]
+    word = _LAST_WORD.search(before)
+    if word is None:
+        return False
+    token = word.group()
+    return token in _ABBREV or len(token) == 1 or "." in token
+
+
+def _cut(text: str, start: int, end: int, section: str, paragraph: int) -> list[Sentence]:
+    # Trim spaces, then cut overlong runs into bounded pieces at a space where possible.
+    out: list[Sentence] = []
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        piece_end = space if space > start else limit
+        out.append(Sentence(start, piece_end, section, paragraph))
+        start = piece_end
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append(Sentence(start, end, section, paragraph))
+    return out
