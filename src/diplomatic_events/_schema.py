@@ -81,17 +81,18 @@ class _Builder:
         key = (owner, field) if owner is not None and field is not None else None
         if key in _FIELD_OVERRIDES:
             return dict(_FIELD_OVERRIDES[key])
+        origin = get_origin(tp)
+        if origin in (Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            inner = self.of_type(args[0], owner, field)
+            return {"anyOf": [inner, {"type": "null"}]}
+        # After unwrapping Optional, so that an optional country may be null.
         if key in _COUNTRY_FIELDS:
             return {
                 "type": "string",
                 "enum": sorted(_country_codes()),
                 "description": "ISO 3166-1 alpha-3 code.",
             }
-        origin = get_origin(tp)
-        if origin in (Union, types.UnionType):
-            args = [a for a in get_args(tp) if a is not type(None)]
-            inner = self.of_type(args[0], owner, field)
-            return {"anyOf": [inner, {"type": "null"}]}
         if origin is tuple:
             schema: dict[str, Any] = {"type": "array", "items": self.of_type(get_args(tp)[0])}
             if key in _MIN_ITEMS:
