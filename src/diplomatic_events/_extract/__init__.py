@@ -34,7 +34,7 @@ __all__ = ["extract"]
 MAX_SENTENCES: Final = 4000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ALIAS_AFTER = re.compile(r"^(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Za-z0-9-]{1,9})\)")
+_ALIAS_AFTER = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Za-z0-9-]{1,9})\)")
 
 
 def extract(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import typing
 from collections.abc import Iterable
 from typing import Final, TypeVar
 
@@ -101,7 +102,7 @@ class _MeetingRecord:
     status: MeetingStatus
     date: PartialDate | None = None
     date_text: str | None = None
-    date_rank: int = 9
+    date_rank: int = 99
     location: Location | None = None
     location_rank: int = 9
     format: MeetingFormat | None = None
@@ -223,12 +224,14 @@ class Assembler:
     def meetings(self, observations: list[MeetingObs]) -> list[_MeetingRecord]:
         """Merge meeting observations."""
         records: list[_MeetingRecord] = []
-        for obs in observations:
+        for obs in _headlines_last(observations):
             codes = _codes(obs.parties)
             persons = {m.person for m in obs.parties if m.kind == "person" and m.person is not None}
             target = next(
                 (r for r in records if r.codes == codes and self._compatible(r, obs, persons)), None
             )
+            if target is None and obs.section == "headline":
+                continue  # a headline restates the body; it never starts a record
             if target is None:
                 if len(records) >= MAX_EVENTS:
                     continue
@@ -249,7 +252,7 @@ class Assembler:
             r.date is not None
             and obs.date is not None
             and obs.section == "body"
-            and r.date_rank == 0
+            and r.date_rank <= 1
             and r.date != obs.date
             and (a is None or b is None)
         )
@@ -259,7 +262,10 @@ class Assembler:
         for m in obs.parties:
             if m.code and m.code in r.codes:
                 r.parties.append(m)
-        rank = 0 if obs.section == "body" else 1
+        # A date stated with the exact place beats one stated with a country or none;
+        # a caption's date yields to the body's at equal precision of place.
+        place = _SPECIFICITY[obs.location.kind] if obs.location is not None else 6
+        rank = place + (0 if obs.section == "body" else 2)
         if obs.date is not None and rank < r.date_rank:
             r.date, r.date_text, r.date_rank = obs.date, obs.date_text, rank
         elif r.date is None and r.date_text is None and obs.date_text is not None:
@@ -286,7 +292,7 @@ class Assembler:
     def agreements(self, observations: list[AgreementObs]) -> list[_AgreementRecord]:
         """Merge agreement observations."""
         records: list[_AgreementRecord] = []
-        for obs in observations:
+        for obs in _headlines_last(observations):
             codes = _codes(obs.parties)
             if obs.level == "anaphor" or len(codes) < 2:
                 target = self._antecedent(records, obs)
@@ -294,6 +300,12 @@ class Assembler:
                     self._merge_agreement(target, obs, definite=True)
                 continue
             target = next((r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)), None)
+            if target is None and obs.section == "headline":
+                # A headline restates the body; it adds to a record but never starts one.
+                target = next((r for r in records if _same_agreement(r, obs) or _similar(r.name, obs.name)), None)
+                if target is not None:
+                    self._merge_agreement(target, obs, definite=True)
+                continue
             if target is None:
                 if len(records) >= MAX_EVENTS:
                     continue
@@ -545,6 +557,29 @@ def _history(
     return tuple(out)
 
 
+_O = typing.TypeVar("_O", MeetingObs, AgreementObs, ExerciseObs)
+
+
+def _headlines_last(observations: list[_O]) -> list[_O]:
+    return [o for o in observations if o.section != "headline"] + [
+        o for o in observations if o.section == "headline"
+    ]
+
+
+_WEAK_WORDS: Final = frozenset(
+    "defence defense security military cooperation co operation trade significant important bilateral "
+    "new landmark historic major key most".split()
+)
+_LOOSE_HEADS: Final = frozenset({"agreement", "accord", "pact", "deal", "agreements", "pacts", "deals"})
+
+
+def _weak(name: str | None) -> bool:
+    # "the most significant defence agreement", "a security pact": a description that
+    # a named instrument of the same parties can bear.
+    words = re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).split()
+    return bool(words) and words[-1] in _LOOSE_HEADS and set(words[:-1]) <= _WEAK_WORDS
+
+
 def _same_place(a: Location, b: Location) -> bool:
     na, nb = a.name.lower(), b.name.lower()
     if na in nb or nb in na:
@@ -558,6 +593,8 @@ def _same_agreement(r: _AgreementRecord, obs: AgreementObs) -> bool:
     if r.acronym and obs.acronym:
         return r.acronym == obs.acronym
     if r.level in {"generic", "anaphor"} or obs.level in {"generic", "anaphor"}:
+        return True
+    if (r.level == "named" and _weak(obs.name)) or (obs.level == "named" and _weak(r.name)):
         return True
     if obs.acronym and r.name and _initials(r.name) == obs.acronym.lower():
         return True

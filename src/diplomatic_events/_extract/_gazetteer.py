@@ -85,7 +85,7 @@ def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Patt
     alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace("'", "['’]") for p in alts) or "(?!)"
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])", flags)
+    return re.compile(rf"(?<![\w-]){'(?:' + body + ')'}(?![\w])", flags)
 
 
 @attrs.frozen

@@ -395,18 +395,28 @@ def _infer_person_states(
             assert index is not None  # noqa: S101 - persons always carry an index
             persons[index].code = open_members[0]
             claimed.add(open_members[0])
-    # Otherwise the most-mentioned state no other person holds ("Prime Minister Fumio
-    # Kishida" in an article about Japan and France, where the French leader is named).
+    # Otherwise the most-mentioned state that no person met in the same sentences holds
+    # ("Prime Minister Fumio Kishida" beside "French President Emmanuel Macron" in an
+    # article about Japan and France).
     counts = Counter(
         m.code for m in mentions if m.kind in {"country", "demonym", "seat"} and m.code and not _in_place(text, m)
     )
+    persons_at = [m for m in mentions if m.kind == "person" and m.person is not None]
     for index in unknown:
         if persons[index].code is not None:
             continue
+        near: set[str] = set()
+        for m in persons_at:
+            if m.person != index:
+                continue
+            for other in persons_at:
+                if other.person != index and abs(other.start - m.start) < 250:
+                    code = persons[other.person or 0].code
+                    if code:
+                        near.add(code)
         for code, count in counts.most_common():
-            if code not in claimed and count >= 2:
+            if code not in near and count >= 2:
                 persons[index].code = code
-                claimed.add(code)
                 break
 
 

@@ -50,7 +50,7 @@ _GROUP = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _VENUE = re.compile(
-    r"\b(?:at|in) (?:the |his |her |their )?(?P<v>(?:[A-Z][\w'’.-]* ){0,3}(?:[A-Z][\w'’.-]* )?"
+    r"\b(?:at|in|to) (?:the |his |her |their )?(?P<v>(?:[A-Z][\w'’.-]* ){0,3}(?:[A-Z][\w'’.-]* )?"
     r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|Building|Villa|Retreat|"
     r"Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin)(?: of [A-Z][\w'’-]*)?)"
 )
@@ -89,24 +89,38 @@ _STOP_MOD: Final = frozenset(
     "as is was are were be been has have had will would said one two three nine any some every no "
     "which who whose each other all more most such latest first".split()
 )
+_VERBS: Final = frozenset(
+    "sign signs seal seals agree agrees ink inks reach reaches conclude concludes approve approves ratify "
+    "ratifies announce announces strike strikes clinch clinches back backs reject rejects oppose opposes "
+    "share shares is are was were".split()
+)
+_IDIOM = re.compile(r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE)
 _KEEP_ING: Final = frozenset({"policing", "servicing", "cross-servicing", "training", "peacekeeping"})
 _FUTURE_SIGN = re.compile(r"\b(?:will|to|would|plans? to|plan to|aim to|expected to|intends? to)\s+(?:\w+\s+)?$")
-_ACCESSION = re.compile(r"^\s(?:membership|accession|bid to join|application)\b")
-_POSTMOD_DATE = re.compile(r"^\s+of\s+$")
-_DATE_EXCLUDE = re.compile(r"\b(?:by|dating from|since|dates from|established in|first staged in|before)\s+(?:the\s+)?$")
+_ACCESSION = re.compile(r"\s(?:membership|accession|bid to join|application)\b")
+_POSTMOD_DATE = re.compile(r"\s+of\s+")
+_DATE_EXCLUDE = re.compile(
+    r"\b(?:by|dating from|since|dates from|established in|first staged in|before|arrived(?: in [\w' ]{2,20})? on"
+    r"|to|until|through)\s+(?:the\s+)?$"
+)
 _EXERCISE_NAMED = re.compile(
     r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})|[\"“](?P<q>[A-Z][^\"”\n]{2,40})[\"”] "
     r"(?=(?:joint |naval |military )*(?:drills|exercise|exercises|maneuvers|manoeuvres|war games))"
     r"|(?:exercise|drills|maneuvers) [\"“](?P<q2>[A-Z][^\"”\n]{2,40})[\"”]"
 )
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
-_ALIAS = re.compile(r"^(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
+_ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = re.compile(
     r"\b(?:planning (?:event|conference|meeting)|ahead of|in preparation for|rehearsal)\b[^.]{0,40}$"
 )
 _EXERCISE_QUALIFIER = re.compile(r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b")
+_PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
+_NOUN_TRIGGER = re.compile(
+    r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event|planning conference)\b"
+)
+_VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b")
 _THIS_YEAR = re.compile(r"\bthis year['’]s\b", re.IGNORECASE)
-_SPLIT_AND = re.compile(r", and |; |, but |, which |, who ")
+_SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
 
 @attrs.define
@@ -168,11 +182,17 @@ class ExerciseObs:
 
 @attrs.define
 class Clause:
-    """A stretch of a sentence read on its own."""
+    """A stretch of a sentence read on its own.
+
+    ``kind`` is ``main``, ``and`` (a verb phrase sharing the main clause's subject),
+    ``rel`` (", which ...", ", where ..."), ``ahead`` ("ahead of a formal round ...")
+    or ``background`` (", as ...", " amid ...").
+    """
 
     start: int
     end: int
     background: bool
+    kind: str = "main"
 
 
 def _uniq_codes(ms: Sequence[Mention]) -> list[str]:
@@ -206,6 +226,13 @@ class Reader:
         self.dates = dates
         self.date_starts = [d.start for d in dates]
         self.exercise_aliases = exercise_aliases
+        # "Sea Breeze 2017", "Justified Accord 2024": a year in a name dates nothing.
+        self.name_years = {
+            d.start
+            for m in mentions
+            if m.kind == "exercise"
+            for d in self.dates_within(m.end, m.end + 3)
+        }
         self.last_group: list[Mention] = []
         self.last_person: Mention | None = None
         self.last_agreement: AgreementObs | None = None
@@ -235,29 +262,33 @@ class Reader:
     def clauses(self, s: Sentence) -> list[Clause]:
         """Cut a sentence at subordinating phrases and clause-joining commas."""
         text = self.text
-        cuts: list[tuple[int, bool]] = []
+        cuts: list[tuple[int, str]] = []
+        lead = "main"
         for m in self.gaz.regex["context_cut"].finditer(text, s.start, s.end):
             phrase = m.group().strip(" ,").lower()
-            background = phrase not in {"following", "after", "in mind"}
             if phrase == "in mind":
                 # "With China in mind, Japan has ...": the lead-in is background.
-                cuts.append((m.end(), False))
-                cuts.insert(0, (s.start, True))
+                cuts.append((m.end(), "main"))
+                lead = "background"
                 continue
-            cuts.append((m.start(), background))
+            cuts.append((m.start(), "rel" if phrase in {"following", "after"} else "background"))
         for m in _SPLIT_AND.finditer(text, s.start, s.end):
             nxt = self.within(m.end(), m.end() + 40)
-            if m.group() == ", and " and nxt and nxt[0].start - m.end() < 5 and nxt[0].is_state:
+            word = m.group().strip(" ,;")
+            if word == "and" and nxt and nxt[0].start - m.end() < 5 and nxt[0].is_state:
                 continue  # ", and Japan": a list, not a new clause
-            cuts.append((m.start(), False))
+            kind = {"and": "and", "but": "and", "ahead of": "ahead"}.get(word, "rel")
+            if m.group() == "; ":
+                kind = "main"
+            cuts.append((m.start(), kind))
         cuts.sort()
         out: list[Clause] = []
-        cursor, bg = s.start, False
-        for pos, background in cuts:
+        cursor, kind = s.start, lead
+        for pos, new_kind in cuts:
             if pos > cursor:
-                out.append(Clause(cursor, pos, bg))
-            cursor, bg = max(cursor, pos), background
-        out.append(Clause(cursor, s.end, bg))
+                out.append(Clause(cursor, pos, kind == "background", kind))
+            cursor, kind = max(cursor, pos), new_kind
+        out.append(Clause(cursor, s.end, kind == "background", kind))
         return [c for c in out if c.end > c.start]
 
     def resolve_date(
@@ -265,13 +296,17 @@ class Reader:
     ) -> PartialDate | None:
         """Resolve a date mention with the article's publication date and anchors."""
         start, _ = resolve(
-            d,
-            self.published,
-            future=future,
-            anchor_year=self.anchor_year,
-            context_year=self.exercise_year,
+            d, self.published, future=future, anchor_year=self.year_before(d.start), context_year=self.exercise_year
         )
         return start
+
+    def year_before(self, position: int) -> int | None:
+        """The last year stated before *position* ("in 2019 ... two years later")."""
+        i = bisect.bisect_left(self.date_starts, position)
+        for d in reversed(self.dates[max(0, i - 30) : i]):
+            if d.year is not None:
+                return d.year
+        return None
 
     def _track_years(self, s: Sentence) -> None:
         for d in self.dates_within(s.start, s.end):
@@ -285,13 +320,16 @@ class Reader:
         self.section = s.section
         clauses = self.clauses(s)
         sentence_mentions = self.within(s.start, s.end)
-        before = (len(self.meetings), len(self.agreements))
+        before = (len(self.meetings), len(self.agreements), len(self.exercises))
         for clause in clauses:
             self._agreements(index, s, clause, clauses)
         for clause in clauses:
             self._exercises(index, s, clause, sentence_mentions)
         if not self.sport:
+            exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             for clause in clauses:
+                if (s.start, s.end) in exercise_clauses and not _PLANNING.search(self.text, clause.start, clause.end):
+                    continue  # an exercise's opening ceremony "hosted by" its hosts is no meeting
                 self._meetings(index, s, clause, sentence_mentions)
         self._track_years(s)
         # Discourse state for "the two governments" and "he".
@@ -412,7 +450,7 @@ class Reader:
                 status = MeetingStatus.SCHEDULED
         elif date is not None and self.published is not None and date.latest() < self.published:
             status = MeetingStatus.HELD
-        location = self._meeting_location(clause, ms)
+        location = self._meeting_location(clause, ms, visit=_VISIT.search(ctext) is not None)
         fmt = None
         if regex["meeting_virtual"].search(ctext):
             fmt = MeetingFormat.VIRTUAL
@@ -460,6 +498,11 @@ class Reader:
             or m.kind == "demonym" and not m.is_locative
         ]  # fmt: skip
         states = [m for m in states if not (m.kind == "seat" and m.prep in {"in", "at"})]
+        run = self.subject_run(clause, trigger.start())
+        if len(_uniq_codes(run)) >= 2:
+            listed = self.list_after(trigger.end(), clause.end)
+            tail = text[trigger.end() : clause.end]
+            return run + (listed if re.match(r"\s(?:with|between)\b", tail) else [])
         # Persons stand for their state: drop the bare state when its leader is named.
         person_codes = {m.code for m in persons}
         parties = persons + [m for m in states if m.kind != "person" and m.code not in person_codes]
@@ -471,16 +514,20 @@ class Reader:
         if len(_uniq_codes(parties)) < 2:
             # A fragment of a longer sentence ("as he arrives for a meeting"): its persons.
             parties += [m for m in sentence_mentions if m.kind == "person" and m.code]
-        if len(_uniq_codes(parties)) < 2 and any(m.kind == "person" and m.code is None for m in ms):
+        noun = _NOUN_TRIGGER.search(ctext) is not None
+        if noun and len(_uniq_codes(parties)) < 2 and any(
+            m.kind == "person" and m.code is None and self.persons[m.person or 0].org for m in ms
+        ):
             # An organization's envoy at a summit: the states of the last group named.
             parties += self.last_group
-        if len(_uniq_codes(parties)) < 2 and re.search(r"\bbilateral\b", ctext):
+        if noun and len(_uniq_codes(parties)) < 2 and re.search(r"\bbilateral\b", ctext):
             parties += self.last_group
         return parties
 
-    def _meeting_location(self, clause: Clause, ms: list[Mention]) -> Location | None:
+    def _meeting_location(self, clause: Clause, ms: list[Mention], *, visit: bool) -> Location | None:
         text = self.text
         venue = _VENUE.search(text, clause.start, clause.end)
+        dest = {"to", "visit", "visited", "visiting"} if visit else set()
         code = next((m.code for m in ms if m.is_locative and m.code and m.kind in {"seat", "country", "place", "region"}), None)
         if venue is not None:
             name = venue.group("v").strip()
@@ -492,7 +539,7 @@ class Reader:
             for m in ms:
                 if _topic_place(text, m):
                     continue
-                if m.kind in kinds and (m.is_locative or m.prep in {"to", "visit", "visited", "visiting"}):
+                if m.kind in kinds and (m.is_locative or m.prep in dest):
                     name = text[m.start : m.end].removesuffix("'s").removesuffix("’s")
                     if m.kind == "region" and m.prep == "at":
                         kind = LocationKind.VENUE
@@ -500,7 +547,7 @@ class Reader:
         for m in ms:
             if _topic_place(text, m):
                 continue
-            if m.kind == "country" and m.prep in {"in", "to", "visit", "visiting", "visited"}:
+            if m.kind == "country" and (m.prep == "in" or m.prep in dest):
                 name = text[m.start : m.end].removesuffix("'s").removesuffix("’s")
                 return Location(name=name, country=m.code, kind=LocationKind.COUNTRY)
         return None
@@ -529,7 +576,7 @@ class Reader:
         best: DateMention | None = None
         best_distance = 10**9
         for d in self.dates_within(clause.start, clause.end):
-            if skip is not None and skip[0] <= d.start < skip[1]:
+            if skip is not None and skip[0] <= d.start < skip[1] or d.start in self.name_years:
                 continue
             lead = self.text[max(clause.start, d.start - 20) : d.start]
             if _DATE_EXCLUDE.search(lead):
@@ -549,13 +596,14 @@ class Reader:
         if self.gaz.regex["company"].search(ctext):
             return
         found = self._agreement_mentions(clause)
-        for start, end, name, acronym, kind, level, plural in found:
+        for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
+            next_head = found[k + 1][0] if k + 1 < len(found) else clause.end
             lead = text[max(clause.start, start - 30) : start]
             if re.search(r"\b(?:not|no|without)\b(?: \w+){0,3} $", lead) or re.search(
                 r"\b(?:does not amount|is not|not an?)\b", text[clause.start : start]
             ):
                 continue
-            self._agreement(index, s, clause, clauses, start, end, name, acronym, kind, level, plural)
+            self._agreement(index, s, clause, clauses, start, end, name, acronym, kind, level, plural, next_head)
         # "approved Finland's membership": ratification of an accession.
         for m in self.within(clause.start, clause.end):
             if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
@@ -605,7 +653,7 @@ class Reader:
             out.append(self._common_agreement(hs, he, clause, word))
             covered.append((hs, he))
         # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
-        for match in re.finditer(r"\b(?:Alliance|Charter)\b", text[clause.start : clause.end]):
+        for match in re.finditer(r"\bAlliance\b", text[clause.start : clause.end]):
             hs = clause.start + match.start()
             if any(a <= hs < b for a, b in blocked + covered):
                 continue
@@ -671,6 +719,8 @@ class Reader:
                 break
             if low.endswith(("ed", "ing")) and low not in _KEEP_ING and low not in gaz.generic_modifiers:
                 break
+            if low in _VERBS:
+                break
             mods.insert(0, bare)
             if len(mods) >= 5:
                 break
@@ -679,8 +729,12 @@ class Reader:
         # "declaration on security cooperation".
         post = re.match(r" (?:of|on) ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)", text[he : min(clause.end, he + 50)])
         end = he
-        if post is not None and not any(t in post.group(1).split() for t in ("the", "a", "an", "its")):
-            end = he + post.end()
+        if post is not None:
+            words = post.group(1).split()
+            while words and words[-1] in _STOP_MOD:
+                words.pop()
+            if words and not any(w in _STOP_MOD for w in words):
+                end = he + len(post.group()) - len(post.group(1)) + len(" ".join(words))
         state_spans = [(m.start, m.end) for m in self.within(start, end) if m.code]
         kept = [
             w for w in mods
@@ -706,7 +760,10 @@ class Reader:
         if word.lower() in gaz.agreement_heads and gaz.agreement_heads[word.lower()]:
             kind = _kind(gaz.agreement_heads[word.lower()]) if kind is AgreementKind.OTHER else kind
         if level == "generic":
-            name = self._generic_name(word, text[clause.start : clause.end])
+            lateral = next((w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None)
+            name = f"{lateral} {word.lower()}" if lateral else self._generic_name(word, text[clause.start : clause.end])
+        if _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6)):
+            return (start, end, None, None, AgreementKind.OTHER, "skip", False)
         return (start, end, name, None, kind, level, plural)
 
     def _generic_name(self, head: str, ctext: str) -> str:
@@ -739,6 +796,7 @@ class Reader:
         kind: AgreementKind,
         level: str,
         plural: bool,  # noqa: FBT001
+        next_head: int,
     ) -> None:
         if level == "skip":
             return
@@ -754,15 +812,23 @@ class Reader:
             )
         default = False
         if status is None and level != "anaphor":
-            post = _POSTMOD_DATE.match(text[end : end + 6])
+            post = _POSTMOD_DATE.match(text, end, min(clause.end, end + 6))
             dates_after = self.dates_within(end, min(clause.end, end + 8))
-            if post is not None and dates_after:
-                status = AgreementStatus.SIGNED
-                date = self.resolve_date(dates_after[0], future=False)
-                date_text = dates_after[0].text
+            if post is not None and dates_after and dates_after[0].start == post.end():
+                after = dates_after[0]
+                if after.kind == "year" and after.end_year is not None:
+                    # "the Anglo-Japanese Alliance of 1902-1923": an instrument that ended.
+                    status = AgreementStatus.TERMINATED
+                    date = PartialDate(year=after.end_year)
+                else:
+                    status = AgreementStatus.SIGNED
+                    date = self.resolve_date(after, future=False)
+                date_text = after.text
             else:
                 status, default = AgreementStatus.IN_FORCE, True
-        parties_groups = self._agreement_parties(clause, clauses, start, end, trigger_pos, plural, level, ctext, s)
+        parties_groups = self._agreement_parties(
+            clause, clauses, start, end, trigger_pos, plural, level, ctext, s, next_head
+        )
         for parties in parties_groups:
             obs = AgreementObs(
                 index, s.section, name, acronym, kind, level, parties, status, date, date_text, default,
@@ -818,6 +884,7 @@ class Reader:
         level: str,
         ctext: str,
         s: Sentence,
+        next_head: int,
     ) -> list[list[Mention]]:
         text = self.text
         ms = [m for m in self.within(clause.start, clause.end) if m.is_state]
@@ -829,7 +896,8 @@ class Reader:
                 hyphen = [a, b] if not hyphen else [*hyphen, b]
         # "between X and Y" after the mention, "with X and Y".
         between: list[Mention] = []
-        match = _BETWEEN.search(text, end, min(clause.end, end + 60))
+        limit = min(clause.end, end + 60, next_head)
+        match = _BETWEEN.search(text, end, limit) if limit > end else None
         if match is not None:
             between = self.list_after(match.end(), clause.end)
         with_list: list[Mention] = []
@@ -839,8 +907,8 @@ class Reader:
             with_list = self.list_after(end + wmatch.end(), clause.end)
         anchor = min(start, trigger_pos) if trigger_pos is not None else start
         subject = self.subject_run(clause, anchor)
-        main = next((c for c in clauses if not c.background), clauses[0])
-        if not subject and clause is not main:
+        main = next((c for c in clauses if c.kind == "main"), clauses[0])
+        if not subject and clause.kind == "and" and clause is not main:
             # A later clause shares the sentence's subject: "Japan has concluded ..., and is
             # negotiating one with the Philippines".
             states = [m for m in self.within(main.start, main.end) if m.is_state and not m.is_locative]
@@ -859,10 +927,10 @@ class Reader:
                     return [[*base, other] for other in _dedupe(with_list)]
                 return [with_list]
             return [[*base, *with_list]]
-        if len(_uniq_codes(between)) >= 2:
-            return [between]
         if len(_uniq_codes(hyphen)) >= 2:
             return [hyphen]
+        if len(_uniq_codes(between)) >= 2:
+            return [between]
         if hyphen and subject:
             return [[*subject, *hyphen]]
         trilateral = re.search(r"\btrilateral\b", text[max(clause.start, start - 20) : end])
@@ -1003,16 +1071,19 @@ class Reader:
         text_out: str | None = None
         for d in self.dates_within(clause.start, clause.end):
             lead = self.text[max(clause.start, d.start - 20) : d.start]
-            if _DATE_EXCLUDE.search(lead):
+            if d.start in self.name_years:
                 continue
             if re.search(r"\b(?:until|through|till|to)\s+$", lead):
                 if start is not None or end is None:
                     first, _ = resolve(d, self.published, future=future, context_year=self.exercise_year)
                     end = first
                 continue
+            if _DATE_EXCLUDE.search(lead):
+                continue
             first, last = resolve(
-                d, self.published, future=future, anchor_year=self.anchor_year, context_year=self.exercise_year
-            )
+                d, self.published, future=future, anchor_year=self.year_before(d.start),
+                context_year=self.exercise_year,
+            )  # fmt: skip
             if start is None and first is not None:
                 start, text_out = first, d.text.strip()
                 if last is not None:

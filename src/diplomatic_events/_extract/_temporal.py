@@ -115,7 +115,23 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if mention is not None:
             out.append(mention)
     out.sort(key=lambda d: d.start)
-    return _drop_overlaps(out)
+    return _share_range_year(text, _drop_overlaps(out))
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|until|through|-|–|and)\s*(?:early|late|mid-?)?\s*")
+
+
+def _share_range_year(text: str, items: list[DateMention]) -> list[DateMention]:
+    # "From late February to early March this year": the start shares the end's year.
+    for i in range(len(items) - 1):
+        a, b = items[i], items[i + 1]
+        if (
+            a.kind == "abs" and b.kind == "abs" and a.year is None and a.rel is None
+            and (b.year is not None or b.rel is not None)
+            and _RANGE_GAP.fullmatch(text, a.end, b.start)
+        ):  # fmt: skip
+            items[i] = attrs.evolve(a, year=b.year, rel=b.rel)
+    return items
 
 
 def _drop_overlaps(items: list[DateMention]) -> list[DateMention]:
