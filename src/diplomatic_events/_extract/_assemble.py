@@ -134,6 +134,7 @@ class _ExerciseRecord:
     start: PartialDate | None = None
     end: PartialDate | None = None
     date_text: str | None = None
+    start_rank: int = 9
     locations: list[Location] = attrs.Factory(list)
     domain: Domain | None = None
     spans: list[tuple[int, int]] = attrs.Factory(list)
@@ -299,7 +300,11 @@ class Assembler:
                 if target is not None:
                     self._merge_agreement(target, obs, definite=True)
                 continue
-            target = next((r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)), None)
+            if obs.section == "headline":
+                # The headline names the article's main instrument: the first one that fits.
+                target = next((r for r in records if r.codes == codes and _same_agreement(r, obs)), None)
+            else:
+                target = next((r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)), None)
             if target is None and obs.section == "headline":
                 # A headline restates the body; it adds to a record but never starts one.
                 target = next((r for r in records if _same_agreement(r, obs) or _similar(r.name, obs.name)), None)
@@ -354,12 +359,17 @@ class Assembler:
         current: _ExerciseRecord | None = None
         for obs in observations:
             codes = [c for c in dict.fromkeys(m.code for m in obs.parties if m.code)]
+            if obs.past and obs.name == "__current__":
+                obs = attrs.evolve(obs, name=None)
             if obs.name == "__current__":
                 if current is not None:
                     self._merge_exercise(current, obs, codes)
                 continue
             if obs.past:
                 if len(codes) < 2:
+                    # "the exercise, first staged in 1982": the series, not another edition.
+                    if current is not None:
+                        self._merge_exercise(current, attrs.evolve(obs, start=None, end=None, status=None), codes)
                     continue
                 record = _ExerciseRecord(obs.name, past=True)
                 records.append(record)
@@ -392,8 +402,14 @@ class Assembler:
         r.excluded |= {m.code for m in obs.excluded if m.code}
         if obs.status is not None:
             r.statuses.append(obs.status)
-        if obs.start is not None and (r.start is None):
-            r.start, r.date_text = obs.start, obs.date_text
+        rank = 0 if obs.section == "body" else 1
+        finer = (
+            obs.start is not None and r.start is not None and rank == r.start_rank
+            and r.start.precision == "year" and obs.start.precision != "year"
+            and r.start.contains(obs.start.earliest())
+        )  # fmt: skip
+        if obs.start is not None and (r.start is None or rank < r.start_rank or finer):
+            r.start, r.date_text, r.start_rank = obs.start, obs.date_text, rank
             if obs.end is not None:
                 r.end = obs.end
         elif r.date_text is None and obs.date_text is not None:
@@ -401,7 +417,7 @@ class Assembler:
         if obs.end is not None and r.end is None and (r.start is None or obs.end >= r.start):
             r.end = obs.end
         for loc in obs.locations:
-            if all(loc.name != x.name for x in r.locations) and len(r.locations) < 12:
+            if all(loc.name != x.name for x in r.locations) and len(r.locations) < 20:
                 r.locations.append(loc)
         if r.domain is None:
             r.domain = obs.domain
@@ -519,6 +535,8 @@ class Assembler:
 
 
 def _exercise_status(r: _ExerciseRecord, published: dt.date | None) -> ExerciseStatus:
+    if r.past:
+        return ExerciseStatus.HELD
     if published is not None and r.start is not None:
         if r.start.earliest() > published:
             return ExerciseStatus.PLANNED

@@ -55,6 +55,10 @@ _VENUE = re.compile(
     r"Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin)(?: of [A-Z][\w'’-]*)?)"
 )
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?: (?:of |de |al-)?[A-Z][\w'’.-]*){0,4}")
+_DIRECTION = (
+    r"(?:northern|southern|eastern|western|central|north-eastern|south-eastern|north-western|"
+    r"south-western|northeastern|southeastern|northwestern|southwestern)"
+)
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|out of|off|outside)(?: the)?(?: port of| city of| province of)? "
     r"(?P<dir>(?:northern|southern|eastern|western|central|north|south|east|west|"
@@ -111,7 +115,7 @@ _EXERCISE_NAMED = re.compile(
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = re.compile(
-    r"\b(?:planning (?:event|conference|meeting)|ahead of|in preparation for|rehearsal)\b[^.]{0,40}$"
+    r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for|rehearsal)\b[^.]{0,40}$"
 )
 _EXERCISE_QUALIFIER = re.compile(r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b")
 _PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
@@ -119,6 +123,7 @@ _NOUN_TRIGGER = re.compile(
     r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event|planning conference)\b"
 )
 _VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b")
+_EDITION = re.compile(r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b")
 _THIS_YEAR = re.compile(r"\bthis year['’]s\b", re.IGNORECASE)
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
@@ -977,16 +982,24 @@ class Reader:
             for match in gaz.regex["exercise_noun"].finditer(text, clause.start, clause.end):
                 lead = text[max(clause.start, match.start() - 40) : match.start()]
                 word = match.group().lower()
+                if re.search(r"\b(?:facilitate|facilitating|enabling|enable|enables)\s+(?:\w+\s+)?$", lead):
+                    continue  # "an accord to facilitate joint drills": drills in general
                 if (
-                    _EXERCISE_QUALIFIER.search(lead)
+                    bool(self.exercises)
+                    or _EXERCISE_QUALIFIER.search(lead)
                     or re.search(r"\b(?:the|this|that|this year['’]s|the annual)\s+$", lead)
                     and word in {"exercise", "drills", "exercises", "maneuvers", "manoeuvres"}
                     or word in {"drills", "war games", "wargames", "naval drills", "maneuvers", "manoeuvres"}
                 ):
                     hits.append((match.start(), match.end(), None))
                     break
+        if clause.background and not hits:
+            return  # "amid rising tensions involving China": context, not a participant
         participation = gaz.regex["participation"].search(ctext) is not None
-        if not hits and participation and self.exercises:
+        current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
+        if not hits and self.exercises and (
+            participation or (clause.kind == "rel" and current_here) or _EDITION.search(ctext)
+        ):
             hits.append((clause.start, clause.start, "__current__"))
         if not hits:
             return
@@ -1000,7 +1013,11 @@ class Reader:
         reference = _EXERCISE_REF.search(lead) is not None
         past = gaz.regex["past_edition"].search(ctext) is not None and not _THIS_YEAR.search(ctext)
         excluded: list[Mention] = []
-        if gaz.regex["non_participation"].search(ctext):
+        if any(
+            not re.search(r"participants or $", ctext[max(0, x.start() - 20) : x.start()])
+            for x in gaz.regex["non_participation"].finditer(ctext)
+        ):
+            # "are attending as observer nations", "was once among the participants".
             excluded = [m for m in ms if m.is_state]
             parties: list[Mention] = []
         else:
@@ -1011,13 +1028,15 @@ class Reader:
         if not reference:
             status = self._exercise_status(ctext)
             if name is None and status is None and not participation:
-                return  # "an accord to facilitate joint drills": drills in general
+                if not self.exercises:
+                    return  # "an accord to facilitate joint drills": drills in general
+                name = "__current__"
             date, end_date, date_text = self._exercise_dates(clause, status)
             if name and name != "__current__":
                 year = re.search(r"(?:19|20)\d\d", text[end : end + 6])
                 if year is not None and not past:
                     self.exercise_year = int(year.group())
-        locations = self._exercise_locations(clause, ms)
+        locations = self._exercise_locations(clause, ms, s.end)
         domain = None
         for word, value in gaz.domains.items():
             if re.search(rf"\b{re.escape(word)}\b", ctext, re.IGNORECASE):
@@ -1094,19 +1113,24 @@ class Reader:
             end = None
         return start, end, text_out
 
-    def _exercise_locations(self, clause: Clause, ms: list[Mention]) -> list[Location]:
+    def _exercise_locations(self, clause: Clause, ms: list[Mention], sentence_end: int) -> list[Location]:
         text = self.text
         out: list[Location] = []
         names: set[str] = set()
 
         def add(name: str, code: str | None, kind: LocationKind) -> None:
             name = name.strip(" ,.").removesuffix("'s").removesuffix("’s")
-            if name and name not in names and len(out) < 12:
+            if name and name not in names and len(out) < 20 and name not in self.gaz.force_nouns:
                 names.add(name)
                 out.append(Location(name=name, country=code, kind=kind))
 
         known = {(m.start, m.end): m for m in ms}
         for m in ms:
+            direction = re.search(_DIRECTION + r" $", text[max(clause.start, m.start - 16) : m.start])
+            if m.kind == "country" and m.is_locative and direction is not None:
+                # "in southern Japan": a region of the state.
+                add(direction.group() + text[m.start : m.end], m.code, LocationKind.REGION)
+                continue
             if m.kind in {"sea", "region", "place"} and (m.is_locative or m.kind == "sea"):
                 add(text[m.start : m.end], m.code, LocationKind.SEA if m.kind == "sea" else LocationKind.REGION)
             elif m.kind in {"seat", "country"} and m.is_locative:
@@ -1138,7 +1162,7 @@ class Reader:
             add(run.group(), None, LocationKind.REGION)
         lead = _LIST_LEAD.search(text, clause.start, clause.end)
         if lead is not None:
-            for run in _CAP_RUN.finditer(text, lead.end(), clause.end):
+            for run in _CAP_RUN.finditer(text, lead.end(), sentence_end):
                 if not any(m.start <= run.start() < m.end for m in ms) and not _is_date_word(run.group()):
                     add(run.group(), None, LocationKind.OTHER)
         return out
