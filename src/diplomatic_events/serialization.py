@@ -364,9 +364,9 @@ def _problems_of(exc: BaseException) -> list[Problem]:
 # bad document); rejecting more only costs time.
 #
 # Parties and locations repeat: an event set lists every party once and again inside
-# each event. Within one call, a party or location dict whose raw values (exact str,
-# None, absent, lists of exact str) equal those of one already built gives the same
-# immutable instance instead of being built and checked again.
+# each event. Within one call, a party or location dict equal to one already built,
+# with values of the very same types (exact str, None, lists of exact str), gives the
+# same immutable instance instead of being built and checked again.
 
 
 class _Missing:
@@ -377,15 +377,23 @@ class _Missing:
 
 
 _MISSING: Final = _Missing()
-_MEMO_CLASSES: Final = frozenset({Party, Location})
+# The key a memoized class files its instances under: a field that tells most apart.
+_MEMO_HINT: Final[Mapping[type, str]] = {Party: "id", Location: "name"}
+_CLEAN_TYPES: Final = frozenset({str, type(None), list})
 
 
-def _str_list_key(value: list[Any]) -> tuple[str, ...] | None:
-    # A list of exact strings as a hashable key; tagged so no other value can equal it.
-    for item in value:
-        if type(item) is not str:
-            return None
-    return ("\x00list", *value)
+def _clean_types(value: dict[Any, Any]) -> tuple[type, ...] | None:
+    # The types of a dict's values, if it holds nothing but exact str, None, and lists of
+    # exact str: then equal dicts with equal types hold identical content.
+    types_ = tuple(map(type, value.values()))
+    if not _CLEAN_TYPES.issuperset(types_):
+        return None
+    for item in value.values():
+        if type(item) is list:
+            for x in item:
+                if type(x) is not str:
+                    return None
+    return types_
 
 
 def _structure_day_fast(value: object) -> dt.date:
@@ -438,7 +446,8 @@ def _fast_structure_fns() -> dict[type, _Fast]:
     namespace: dict[str, Any] = {
         "_MISSING": _MISSING,
         "_fail": _fail,
-        "_str_list_key": _str_list_key,
+        "_clean_types": _clean_types,
+        "_exact_strs": _exact_strs,
         "_day": _structure_day_fast,
         "_pdate": _structure_partial_date_fast,
         "_fns": fns,
@@ -462,11 +471,16 @@ def _fast_structure_source(cls: type, name: str, ns: dict[str, Any]) -> str:
     ns[f"_cls_{name}"] = cls
     body = [
         f"def {name}(v, memo):",
-        f"    if type(v) is not dict or not v.keys() <= _allowed_{name}:",
-        "        raise _fail('not an object of the known keys')",
+        "    if type(v) is not dict:",
+        "        raise _fail('not an object')",
     ]
-    if cls in _MEMO_CLASSES:
-        body += _memo_lookup(allowed, hints, name)
+    if cls in _MEMO_HINT:
+        # (An equal dict has the same keys, so the check of the keys can come after.)
+        body += _memo_lookup(cls, name, hints)
+    body += [
+        f"    if not v.keys() <= _allowed_{name}:",
+        "        raise _fail('unknown key')",
+    ]
     args = []
     for i, a in enumerate(fields):
         kind, arg = _field_kind(hints[a.name])
@@ -492,37 +506,39 @@ def _fast_structure_source(cls: type, name: str, ns: dict[str, Any]) -> str:
             ns[f"_derived_{name}_{key}"] = _DERIVED_VALUE[key]
         body.append(f"    if {key!r} in v and v[{key!r}] != {expr}:")
         body.append(f"        raise _fail('{key} does not match the content')")
-    if cls in _MEMO_CLASSES:
-        body.append("    if key is not None:")
-        body.append("        memo[key] = obj")
+    if cls in _MEMO_HINT:
+        body.append("    if key is not None and (types_ := _clean_types(v)) is not None:")
+        body.append("        memo[key] = (v, types_, obj)")
     body.append("    return obj")
     return "\n".join(body) + "\n"
 
 
-def _memo_lookup(allowed: tuple[str, ...], hints: dict[str, Any], name: str) -> list[str]:
-    # Build a key of the raw values, or None when one is not an exact str, None,
-    # absent, or list of exact str (then the instance is simply built, unmemoized).
-    lines = []
-    parts = []
-    for j, key in enumerate(allowed):
-        var = f"k{j}"
-        lines.append(f"    {var} = v.get({key!r}, _MISSING)")
-        is_list = key in hints and _field_kind(hints[key])[0] == "strs"
-        if is_list:
-            lines.append(
-                f"    ok_{j} = {var} is _MISSING or "
-                f"(type({var}) is list and ({var} := _str_list_key({var})) is not None)"
-            )
-        else:
-            lines.append(f"    ok_{j} = type({var}) is str or {var} is None or {var} is _MISSING")
-        parts.append(var)
-    oks = " and ".join(f"ok_{j}" for j in range(len(allowed)))
-    lines.append(f"    key = ({name!r}, {', '.join(parts)}) if {oks} else None")
-    lines.append("    if key is not None:")
-    lines.append("        hit = memo.get(key)")
-    lines.append("        if hit is not None:")
-    lines.append("            return hit")
-    return lines
+def _memo_lookup(cls: type, name: str, hints: dict[str, Any]) -> list[str]:
+    # A hit needs an equal dict whose values have the very same types, list items
+    # included; only clean dicts are filed (see _clean_types), so the content is identical.
+    hint = _MEMO_HINT[cls]
+    lists = [k for k, tp in hints.items() if _field_kind(tp)[0] == "strs"]
+    return [
+        f"    key = ({name!r}, v.get({hint!r}))",
+        "    try:",
+        "        hit = memo.get(key)",
+        "    except TypeError:",
+        "        key = hit = None",
+        "    if (",
+        "        hit is not None",
+        "        and hit[0] == v",
+        "        and hit[1] == tuple(map(type, v.values()))",
+        *(f"        and (not v.get({k!r}) or _exact_strs(v[{k!r}]))" for k in lists),
+        "    ):",
+        "        return hit[2]",
+    ]
+
+
+def _exact_strs(items: list[Any]) -> bool:
+    for x in items:  # noqa: SIM110 - a plain loop is twice as fast as all() on a generator
+        if type(x) is not str:
+            return False
+    return True
 
 
 def _convert_lines(kind: str, arg: Any, var: str, ref: str, ns: dict[str, Any]) -> list[str]:
@@ -579,9 +595,16 @@ _DERIVED_VALUE: Final[Mapping[str, Callable[[Any], Any]]] = {
 }
 
 
-def _fast_unstructure_fns() -> dict[type, Callable[[Any], Any]]:
+_Unstructure = Callable[[Any, "dict[int, Any] | None"], Any]
+
+
+def _partial_date_to_str(obj: PartialDate, _memo: object) -> str:
+    return str(obj)
+
+
+def _fast_unstructure_fns() -> dict[type, _Unstructure]:
     """Generate the unstructuring function of every model class."""
-    fns: dict[type, Callable[[Any], Any]] = {}
+    fns: dict[type, _Unstructure] = {}
     namespace: dict[str, Any] = {"_fns": fns, "_opt_str": _opt_str}
     for cls in MODELS.values():
         if cls is PartialDate:
@@ -589,7 +612,7 @@ def _fast_unstructure_fns() -> dict[type, Callable[[Any], Any]]:
         name = f"_unstructure_{cls.__name__}"
         exec(_unstructure_source(cls, name, namespace), namespace)  # noqa: S102 - generated from the models' own fields
         fns[cls] = namespace[name]
-    fns[PartialDate] = str
+    fns[PartialDate] = _partial_date_to_str
     return fns
 
 
@@ -628,18 +651,30 @@ def _unstructure_source(cls: type, name: str, ns: dict[str, Any]) -> str:
             "enum": f"{value}._value_",
             "opt_enum": f"(None if {value} is None else {value}._value_)",
             "strs": f"list({value})",
-            "models": f"[_fns[{item}](x) for x in {value}]",
-            "model": f"_fns[{item}]({value})",
-            "opt_model": f"(None if {value} is None else _fns[{item}]({value}))",
+            "models": f"[_fns[{item}](x, memo) for x in {value}]",
+            "model": f"_fns[{item}]({value}, memo)",
+            "opt_model": f"(None if {value} is None else _fns[{item}]({value}, memo))",
         }[kind]
     order = list(_KEY_ORDER.get(cls, derived))
     order += [k for k in exprs if k not in order]
     items = ", ".join(f"{k!r}: {exprs[k]}" for k in order)
-    return f"def {name}(o):\n    return {{{items}}}\n"
+    if cls not in _MEMO_HINT:
+        return f"def {name}(o, memo):\n    return {{{items}}}\n"
+    # to_json passes a memo: a party repeated across events is written from one dict.
+    # to_dict passes None, so the dicts it returns are never shared.
+    return (
+        f"def {name}(o, memo):\n"
+        "    if memo is None:\n"
+        f"        return {{{items}}}\n"
+        "    d = memo.get(id(o))\n"
+        "    if d is None:\n"
+        f"        d = memo[id(o)] = {{{items}}}\n"
+        "    return d\n"
+    )
 
 
 @functools.cache
-def _fast() -> tuple[dict[type, _Fast], dict[type, Callable[[Any], Any]]]:
+def _fast() -> tuple[dict[type, _Fast], dict[type, _Unstructure]]:
     return _fast_structure_fns(), _fast_unstructure_fns()
 
 
@@ -683,7 +718,12 @@ def configure_converter(converter: cattrs.Converter, *, detailed: bool = True) -
         )
     else:
         converter.register_structure_hook_factory(lambda t: t in classes, _fast_class_hook)
-    converter.register_unstructure_hook_factory(lambda t: t in classes, lambda t: _fast()[1][t])
+    converter.register_unstructure_hook_factory(lambda t: t in classes, _unstructure_hook)
+
+
+def _unstructure_hook(cls: type) -> Callable[[Any], Any]:
+    unstructure = _fast()[1][cls]
+    return lambda obj: unstructure(obj, None)
 
 
 def _fast_class_hook(cls: type[T]) -> Callable[[object, type], T]:
@@ -755,10 +795,14 @@ def to_dict(obj: object) -> Any:
     Raises:
         TypeError: if *obj* is not an instance of a model.
     """
+    return _unstructure(obj, None)
+
+
+def _unstructure(obj: object, memo: dict[int, Any] | None) -> Any:
     unstructure = _fast()[1].get(type(obj))
     if unstructure is None:
         raise TypeError(f"expected a diplomatic_events model, got {type(obj).__name__}")
-    return unstructure(obj)
+    return unstructure(obj, memo)
 
 
 def from_dict(cls: type[T], data: object) -> T:
@@ -833,7 +877,7 @@ def to_json(obj: object, *, indent: bool = False) -> str:
         TypeError: if *obj* is not an instance of a model.
     """
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(to_dict(obj), option=option).decode("utf-8")
+    return orjson.dumps(_unstructure(obj, {}), option=option).decode("utf-8")
 
 
 def from_json(cls: type[T], data: str | bytes | bytearray | memoryview) -> T:
