@@ -1,7 +1,6 @@
 """The models' rules, each enforced at construction, and their ids."""
 
 # The tests write `expected == actual` (STYLE.md), which SIM300 calls a Yoda condition.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

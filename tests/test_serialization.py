@@ -1,7 +1,6 @@
 """JSON round trips, the JSON Schema, strict structuring, decoding errors and migrations."""
 
 # The tests write `expected == actual` (STYLE.md), which SIM300 calls a Yoda condition.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 
