@@ -1,4 +1,4 @@
-"""The Python examples in docs/*.md run and print what the docs say."""
+"""The Python examples in README.md and docs/*.md run and print what the docs say."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-DOCS = Path(__file__).parent.parent / "docs"
-PAGES = sorted(p for p in DOCS.glob("*.md") if ">>>" in p.read_text(encoding="utf-8"))
+ROOT = Path(__file__).parent.parent
+DOCS = ROOT / "docs"
+PAGES = sorted(p for p in DOCS.glob("*.md") if ">>>" in p.read_text(encoding="utf-8")) + [
+    ROOT / "README.md"
+]
 
 
 def test_docs_have_examples() -> None:

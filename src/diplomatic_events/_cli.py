@@ -109,8 +109,12 @@ def _sentence(source: str, start: int, end: int) -> str:
 def _evidence(events: EventSet, event: Meeting | Agreement | Exercise) -> str | None:
     if not event.evidence or events.article is None:
         return None
-    span = event.evidence[0]
-    return _sentence(events.article.text, span.start, span.end)
+    text = events.article.text
+    # A headline restates the story in shorthand; the first body sentence says more.
+    title = events.article.title
+    headline_end = len(title) if title and text.startswith(title) else 0
+    span = next((s for s in event.evidence if s.start >= headline_end), event.evidence[0])
+    return _sentence(text, span.start, span.end)
 
 
 def summary(events: EventSet) -> str:
