@@ -368,14 +368,16 @@ class Span:
                 ints = False
         if ints:
             if s < 0:
-                problems.append(Problem("$.start", f"must be >= 0, got {s}"))
+                problems.append(Problem("$.start", f"must be >= 0, got {_show(s)}"))
             if e <= s:
-                problems.append(Problem("$.end", f"'end' {e} must be greater than 'start' {s}"))
+                problems.append(
+                    Problem("$.end", f"'end' {_show(e)} must be greater than 'start' {_show(s)}")
+                )
         if type(t) is not str:
             problems.append(Problem("$.text", f"expected a string, got {_show(t)}"))
         elif ints and e > s and len(t) != e - s:
             problems.append(
-                Problem("$.text", f"has {len(t)} characters but 'end' - 'start' is {e - s}")
+                Problem("$.text", f"has {len(t)} characters but 'end' - 'start' is {_show(e - s)}")
             )
         else:
             _check_encodable(problems, "$.text", t)
@@ -752,9 +754,10 @@ class EventSet:
                 for j, span in enumerate(event.evidence):
                     quoted = source[span.start : span.end]
                     if quoted != span.text:
+                        end, size = _show(span.end), len(source)
                         where = (
-                            f"ends at {span.end}, past the article's {len(source)} characters"
-                            if span.end > len(source)
+                            f"ends at {end}, past the article's {size} characters"
+                            if span.end > size
                             else f"quotes {_show(span.text)} but the article has {_show(quoted)}"
                         )
                         problems.append(Problem(f"$.{name}[{i}].evidence[{j}]", where))

@@ -55,6 +55,7 @@ from diplomatic_events._models import (
     Party,
     Span,
     StatusChange,
+    _show,
 )
 from diplomatic_events.exceptions import (
     DecodeError,
@@ -163,11 +164,6 @@ def _structure_date(value: object, _: type) -> dt.date:
         except ValueError as exc:
             raise _fail(f"{value!r} is not a calendar date ({exc})") from None
     raise _fail(f"expected a date string YYYY-MM-DD, got {_show(value)}")
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -853,6 +849,11 @@ def migrate(data: object) -> Any:
             "$.schema_version", f"expected an integer, got {_type_name(version)}"
         )
     if version > SCHEMA_VERSION:
+        if version.bit_length() > 63:
+            # Too long for Python to print in SchemaVersionError's message.
+            raise ValidationError.single(
+                "$.schema_version", f"{_show(version)} is not a schema version"
+            )
         raise SchemaVersionError(version, SCHEMA_VERSION)
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
