@@ -24,7 +24,9 @@ from diplomatic_events._extract._mentions import find_mentions
 from diplomatic_events._extract._rules import Reader
 from diplomatic_events._extract._temporal import find_dates
 from diplomatic_events._extract._text import split
-from diplomatic_events._models import Article, EventSet
+from diplomatic_events._extract._gazetteer import normalize
+from diplomatic_events._models import Article, EventSet, Location
+from diplomatic_events.vocab import LocationKind
 from diplomatic_events.exceptions import ValidationError
 
 __all__ = ["extract"]
@@ -78,6 +80,13 @@ def extract(
     dates = find_dates(text)
     aliases = _exercise_aliases(text, mentions)
     reader = Reader(text, published, gaz, mentions, persons, dates, aliases)
+    if sections.dateline_span is not None:
+        place = gaz.phrases.get(normalize(sections.dateline.title() if sections.dateline else ""))
+        if place is not None and place.kind == "seat":
+            reader.dateline = Location(name=place.canonical, country=place.code, kind=LocationKind.CITY)
+            reader.dateline_paragraph = next(
+                (s.paragraph for s in sections.sentences if s.start >= sections.dateline_span[1]), -1
+            )
     for index, sentence in enumerate(sections.sentences[:MAX_SENTENCES]):
         reader.read(index, sentence)
     assembler = Assembler(text, published, persons)

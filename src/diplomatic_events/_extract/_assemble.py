@@ -231,8 +231,14 @@ class Assembler:
             target = next(
                 (r for r in records if r.codes == codes and self._compatible(r, obs, persons)), None
             )
-            if target is None and obs.section == "headline":
-                continue  # a headline restates the body; it never starts a record
+            if target is None and obs.section != "body":
+                # A headline or caption restates the body: it joins a record of the same
+                # or more states, and never starts one of its own when one fits.
+                target = next(
+                    (r for r in records if codes <= r.codes and self._compatible(r, obs, set())), None
+                )
+                if target is None and obs.section == "headline":
+                    continue
             if target is None:
                 if len(records) >= MAX_EVENTS:
                     continue

@@ -29,6 +29,9 @@ __all__ = ["Mention", "Person", "find_mentions"]
 #: Most mentions read from one text; the rest of a pathological text is ignored.
 MAX_MENTIONS: Final = 20_000
 
+_TITLE_GAP: Final = frozenset(
+    {"newly", "elected", "acting", "then", "former", "outgoing", "incoming", "new", "interim", "de", "facto"}
+)
 _PARTICLES: Final = frozenset({"von", "der", "van", "de", "da", "du", "bin", "al", "la", "le", "di", "del"})
 _NOT_NAMES: Final = frozenset(
     "The A An In On At Of And But For With By From To As It He She They This That These Those "
@@ -307,7 +310,8 @@ def _affiliation_before(text: str, before: list[Mention], title_start: int) -> t
     # "U.S. Navy Rear Adm.", "European Commission President" (an organization).
     for m in reversed(before[-3:]):
         gap = text[m.end : title_start]
-        if len(gap) > 25 or any(c in gap for c in ".;:()\n") or ("," in gap and m.kind != "title"):
+        words = gap.replace("'s", " ").replace("’s", " ").split()
+        if len(gap) > 25 or any(c in gap for c in ".;:()\n-–—,") or not set(words) <= _TITLE_GAP:
             break
         if m.kind == "org":
             return None, m.name
@@ -415,7 +419,7 @@ def _infer_person_states(
                     if code:
                         near.add(code)
         for code, count in counts.most_common():
-            if code not in near and count >= 2:
+            if code not in near and count >= 3:
                 persons[index].code = code
                 break
 

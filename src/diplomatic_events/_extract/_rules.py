@@ -91,7 +91,7 @@ _HEAD_LOWER = re.compile(r"[a-z]")
 _STOP_MOD: Final = frozenset(
     "a an the this that these those its their his her our your of to for with and in on by at from "
     "as is was are were be been has have had will would said one two three nine any some every no "
-    "which who whose each other all more most such latest first".split()
+    "which who whose each other all more most such latest first between among against".split()
 )
 _VERBS: Final = frozenset(
     "sign signs seal seals agree agrees ink inks reach reaches conclude concludes approve approves ratify "
@@ -249,6 +249,9 @@ class Reader:
         self.anchor_year: int | None = None
         self.exercise_year: int | None = None
         self.section = "body"
+        self.sentence_bounds = (0, 0)
+        self.dateline: Location | None = None
+        self.dateline_paragraph = -1
 
     # ---- lookups ---------------------------------------------------------------------
 
@@ -276,7 +279,7 @@ class Reader:
                 cuts.append((m.end(), "main"))
                 lead = "background"
                 continue
-            cuts.append((m.start(), "rel" if phrase in {"following", "after"} else "background"))
+            cuts.append((m.start(), "rel" if phrase in {"following", "after", "since the"} else "background"))
         for m in _SPLIT_AND.finditer(text, s.start, s.end):
             nxt = self.within(m.end(), m.end() + 40)
             word = m.group().strip(" ,;")
@@ -323,6 +326,7 @@ class Reader:
     def read(self, index: int, s: Sentence) -> None:
         """Read one sentence, appending observations."""
         self.section = s.section
+        self.sentence_bounds = (s.start, s.end)
         clauses = self.clauses(s)
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
@@ -456,6 +460,8 @@ class Reader:
         elif date is not None and self.published is not None and date.latest() < self.published:
             status = MeetingStatus.HELD
         location = self._meeting_location(clause, ms, visit=_VISIT.search(ctext) is not None)
+        if location is None and self.dateline is not None and s.paragraph == self.dateline_paragraph:
+            location = self.dateline  # "NAIROBI, Kenya – ... hosted ... for the mid planning event"
         fmt = None
         if regex["meeting_virtual"].search(ctext):
             fmt = MeetingFormat.VIRTUAL
@@ -711,6 +717,7 @@ class Reader:
     ) -> tuple[int, int, str | None, str | None, AgreementKind, str, bool]:
         text = self.text
         gaz = self.gaz
+        s_start, s_end = self.sentence_bounds
         # Pre-modifiers: "a police co-operation agreement", "its military cooperation agreement".
         window = text[max(clause.start, hs - 60) : hs]
         words = window.split()
@@ -754,7 +761,7 @@ class Reader:
         post_text = text[he:end]
         name = " ".join([*name_words, word]) + post_text
         name = re.sub(r"\s+", " ", name).strip()
-        definite = bool(re.search(r"\b(?:the|this|that)\s+$", text[max(clause.start, start - 6) : start]))
+        definite = bool(re.search(r"\b(?:the|this|that)\s+$", text[max(clause.start, start - 6) : start], re.IGNORECASE))
         if content or post_text:
             level = "specific"
         elif definite:
@@ -766,7 +773,7 @@ class Reader:
             kind = _kind(gaz.agreement_heads[word.lower()]) if kind is AgreementKind.OTHER else kind
         if level == "generic":
             lateral = next((w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None)
-            name = f"{lateral} {word.lower()}" if lateral else self._generic_name(word, text[clause.start : clause.end])
+            name = f"{lateral} {word.lower()}" if lateral else self._generic_name(word, text[s_start:s_end])
         if _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6)):
             return (start, end, None, None, AgreementKind.OTHER, "skip", False)
         return (start, end, name, None, kind, level, plural)
@@ -842,6 +849,16 @@ class Reader:
             if level == "anaphor" or len(_uniq_codes(parties)) >= 2:
                 self.agreements.append(obs)
                 self.last_agreement = obs
+        signers = [m for m in self.subject_run(clause, trigger_pos or start) if m.kind == "person"]
+        if status is AgreementStatus.SIGNED and trigger_pos is not None and len(_uniq_codes(signers)) >= 2:
+            # "Mitsotakis and Erdogan signed a declaration ... in Athens on Thursday":
+            # leaders signing together met.
+            ms = self.within(clause.start, clause.end)
+            location = self._meeting_location(clause, ms, visit=False)
+            self.meetings.append(
+                MeetingObs(index, s.section, signers, MeetingStatus.HELD, date, date_text, location,
+                           MeetingFormat.IN_PERSON if location else None, [], (s.start, s.end))
+            )  # fmt: skip
 
     def _agreement_status(
         self, clause: Clause, start: int, end: int, s: Sentence
@@ -897,7 +914,7 @@ class Reader:
         pair = [m for m in self.within(max(clause.start, start - 40), end) if m.is_state]
         hyphen: list[Mention] = []
         for a, b in zip(pair, pair[1:], strict=False):
-            if text[a.end : b.start] in {"-", "–"}:
+            if text[a.end : b.start] in {"-", "–"} and b.end >= start - 2:
                 hyphen = [a, b] if not hyphen else [*hyphen, b]
         # "between X and Y" after the mention, "with X and Y".
         between: list[Mention] = []
@@ -905,6 +922,10 @@ class Reader:
         match = _BETWEEN.search(text, end, limit) if limit > end else None
         if match is not None:
             between = self.list_after(match.end(), clause.end)
+            bloc = next((m for m in self.within(match.end(), min(clause.end, match.end() + 40)) if m.kind == "org"), None)
+            if bloc is not None and len(_uniq_codes(between)) < 2:
+                # "a security agreement between Moscow and NATO": one state and a bloc.
+                return [between]
         with_list: list[Mention] = []
         tail = text[end : clause.end]
         wmatch = re.match(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b", tail)

@@ -242,6 +242,8 @@ def _resolve(
                 end_year += 1
             end = _safe(end_year, m.end_month, m.end_day)
         return start, end
+    if m.kind == "ago" and m.direction != "ago":
+        return _ago(m, published, anchor_year), None
     if published is None:
         return None, None
     if m.kind == "weekday":
@@ -273,9 +275,9 @@ def _guess_year(
     return year
 
 
-def _ago(m: DateMention, published: dt.date, anchor_year: int | None) -> PartialDate | None:
+def _ago(m: DateMention, published: dt.date | None, anchor_year: int | None) -> PartialDate | None:
     amount = m.amount or 0
-    if m.direction == "ago":
+    if m.direction == "ago" and published is not None:
         delta = {"year": relativedelta(years=amount), "month": relativedelta(months=amount),
                  "week": relativedelta(weeks=amount), "day": relativedelta(days=amount)}[m.unit or "day"]  # fmt: skip
         day = published - delta
