@@ -9,8 +9,9 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
-PAGES = sorted(p for p in DOCS.glob("*.md") if ">>>" in p.read_text(encoding="utf-8")) + [
-    ROOT / "README.md"
+PAGES = [
+    *sorted(p for p in DOCS.glob("*.md") if ">>>" in p.read_text(encoding="utf-8")),
+    ROOT / "README.md",
 ]
 
 
