@@ -76,8 +76,10 @@ def extract(
     sections = split(text)
     headline = next((text[s.start : s.end] for s in sections.sentences if s.section == "headline"), None)
     article = _article(text, published, title or headline, url, sections.dateline)
-    mentions, persons = find_mentions(text, gaz)
-    dates = find_dates(text)
+    read = sections.sentences[:MAX_SENTENCES]
+    limit = read[-1].end if read else 0
+    mentions, persons = find_mentions(text, gaz, limit)
+    dates = find_dates(text, 0, limit)
     aliases = _exercise_aliases(text, mentions)
     reader = Reader(text, published, gaz, mentions, persons, dates, aliases)
     if sections.dateline_span is not None:
@@ -87,7 +89,7 @@ def extract(
             reader.dateline_paragraph = next(
                 (s.paragraph for s in sections.sentences if s.start >= sections.dateline_span[1]), -1
             )
-    for index, sentence in enumerate(sections.sentences[:MAX_SENTENCES]):
+    for index, sentence in enumerate(read):
         reader.read(index, sentence)
     assembler = Assembler(text, published, persons)
     meetings, agreements, exercises = assembler.build(reader.meetings, reader.agreements, reader.exercises)

@@ -94,7 +94,8 @@ class Gazetteer:
 
     Attributes:
         phrases: Surface form (normalized) to entry.
-        first_words: The first token of every phrase, to skip tokens that start none.
+        first_words: The first token of every phrase, to the most tokens a phrase starting
+            with it has (tokens that start none are skipped at once).
         force_nouns: Nouns that, after a state's name or demonym, name its armed forces.
         bloc_members: Small blocs and their member states.
         agreement_heads: Common nouns naming an instrument, to the kind they imply.
@@ -110,7 +111,7 @@ class Gazetteer:
     """
 
     phrases: dict[str, Entry]
-    first_words: frozenset[str]
+    first_words: dict[str, int]
     force_nouns: frozenset[str]
     bloc_members: dict[str, tuple[str, ...]]
     agreement_heads: dict[str, str]
@@ -265,7 +266,11 @@ def load() -> Gazetteer:
     # Plurals of acronyms ("RAAs") name the same kind of instrument.
     for acr, entry in entries["acronym"].items():
         phrases.setdefault(acr + "s", entry)
-    first_words = frozenset(t for key in phrases for t in tokens(key)[:1])
+    first_words: dict[str, int] = {}
+    for key in phrases:
+        toks = tokens(key)
+        if toks:
+            first_words[toks[0]] = max(first_words.get(toks[0], 0), len(toks))
 
     triggers = _read("triggers.json")
     regex: dict[str, re.Pattern[str]] = {}

@@ -111,36 +111,33 @@ _STATE_KINDS: Final = frozenset(
 )
 
 
-def _lookup(gaz: Gazetteer, key: str) -> tuple[Entry | None, bool]:
-    entry = gaz.phrases.get(key)
-    if entry is not None:
-        return entry, False
-    if key.endswith(("'s", "’s")):
-        entry = gaz.phrases.get(key[:-2])
-        if entry is not None:
-            return entry, True
-    return None, False
-
-
-def _raw_mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, int]]]:
-    toks = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+def _raw_mentions(text: str, gaz: Gazetteer, limit: int) -> tuple[list[Mention], list[tuple[int, int]]]:
+    toks = [(m.start(), m.end()) for m in TOKEN.finditer(text, 0, limit)]
     out: list[Mention] = []
-    first = gaz.first_words
+    longest = gaz.first_words
+    phrases = gaz.phrases
     i, n = 0, len(toks)
     while i < n and len(out) < MAX_MENTIONS:
         s, e = toks[i]
         word = text[s:e]
-        base = word[:-2] if word.endswith(("'s", "’s")) else word
-        if word not in first and base not in first:
+        size_max = longest.get(word)
+        if size_max is None and word.endswith(("'s", "’s")):
+            size_max = longest.get(word[:-2])
+        if size_max is None:
             i += 1
             continue
         found = None
-        for size in range(min(9, n - i), 0, -1):
+        for size in range(min(size_max, n - i), 0, -1):
             end = toks[i + size - 1][1]
             raw = text[s:end]
             if "\n" in raw:
                 continue
-            entry, possessive = _lookup(gaz, normalize(raw))
+            key = raw if raw.isascii() and "  " not in raw and "\t" not in raw else normalize(raw)
+            entry = phrases.get(key)
+            possessive = False
+            if entry is None and key.endswith(("'s", "’s")):
+                entry = phrases.get(key[:-2])
+                possessive = entry is not None
             if entry is not None:
                 found = (size, end, entry, possessive)
                 break
@@ -160,9 +157,9 @@ def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention
     return Mention(start, end, kind, entry.canonical, entry.code, possessive, extra=entry.extra)
 
 
-def find_mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[Person]]:
-    """Find every mention in *text*, with persons and their coreference resolved."""
-    raw, toks = _raw_mentions(text, gaz)
+def find_mentions(text: str, gaz: Gazetteer, limit: int | None = None) -> tuple[list[Mention], list[Person]]:
+    """Find every mention in ``text[:limit]``, with persons and their coreference resolved."""
+    raw, toks = _raw_mentions(text, gaz, len(text) if limit is None else limit)
     mentions = _forces(text, raw, gaz)
     persons: list[Person] = []
     mentions = _persons(text, mentions, toks, persons)
@@ -386,12 +383,19 @@ def _infer_person_states(
     if not unknown:
         return
     claimed = {p.code for p in persons if p.code}
+    all_starts = [m.start for m in mentions]
+    blocs_seen = 0
     # A bloc's leaders listed together: the one member state no other leader holds.
     for m in mentions:
         members = gaz.bloc_members.get(m.name) if m.kind == "org" else None
         if not members:
             continue
-        window = [x for x in mentions if m.start - 300 <= x.start <= m.end + 300 and x.kind == "person"]
+        blocs_seen += 1
+        if blocs_seen > 20:
+            break
+        lo = bisect.bisect_left(all_starts, m.start - 300)
+        hi = bisect.bisect_right(all_starts, m.end + 300)
+        window = [x for x in mentions[lo:hi] if x.kind == "person"]
         open_members = [c for c in members if c not in claimed]
         nameless = {x.person for x in window if x.person is not None and persons[x.person].code is None}
         if len(open_members) == 1 and len(nameless) == 1:
@@ -406,18 +410,18 @@ def _infer_person_states(
         m.code for m in mentions if m.kind in {"country", "demonym", "seat"} and m.code and not _in_place(text, m)
     )
     persons_at = [m for m in mentions if m.kind == "person" and m.person is not None]
+    starts = [m.start for m in persons_at]
     for index in unknown:
         if persons[index].code is not None:
             continue
         near: set[str] = set()
-        for m in persons_at:
-            if m.person != index:
-                continue
-            for other in persons_at:
-                if other.person != index and abs(other.start - m.start) < 250:
-                    code = persons[other.person or 0].code
-                    if code:
-                        near.add(code)
+        for m in [m for m in persons_at if m.person == index][:50]:
+            lo = bisect.bisect_left(starts, m.start - 250)
+            hi = bisect.bisect_right(starts, m.start + 250)
+            for other in persons_at[lo : min(hi, lo + 50)]:
+                code = persons[other.person or 0].code if other.person != index else None
+                if code:
+                    near.add(code)
         for code, count in counts.most_common():
             if code not in near and count >= 3:
                 persons[index].code = code
