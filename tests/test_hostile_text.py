@@ -1,0 +1,165 @@
+"""Hostile text: extract returns, in time linear in the input, and its result writes as JSON.
+
+Each case must finish within ``LIMIT`` seconds (``time.monotonic``); the bound is
+generous because CI machines are slow and noisy, while a hang or a quadratic blow-up
+on a megabyte of text takes minutes. Growth is checked by timing n and 4n characters:
+linear work takes about 4 times as long, quadratic work 16 times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import random
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplomatic_events import EventSet, extract, from_json, to_json
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+if importlib.util.find_spec("diplomatic_events._extract") is None:  # pragma: no cover
+    pytest.skip("the extractor is not written yet", allow_module_level=True)
+
+LIMIT = 30.0
+# Linear work grows about 4x from n to 4n, quadratic 16x; noise on shared machines
+# (a garbage collection, a busy neighbour) needs head room above 4.
+MAX_GROWTH = 10.0
+MB = 1_000_000
+TWO_COUNTRIES = "Japan and France agreed on Thursday to deepen their security ties. "
+
+
+def _random_unicode(size: int, seed: int) -> str:
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    marks = ["\u200f", "\u200e", "\u202e", "\u202c", "\u2067", "\u2069", "\ufeff", "\ud800"]
+    chars = []
+    for _ in range(size):
+        roll = rng.random()
+        if roll < 0.1:
+            chars.append(rng.choice(marks))
+        elif roll < 0.15:
+            chars.append(chr(rng.randint(0xDC00, 0xDFFF)))  # lone low surrogates
+        else:
+            chars.append(chr(rng.randint(0, 0x10FFFF)))
+    return "".join(chars)
+
+
+CASES: dict[str, Callable[[], str]] = {
+    "empty": lambda: "",
+    "nul-bytes": lambda: "\x00" * 10_000 + "Japan\x00 and France\x00 met in Paris.\x00" * 100,
+    "rtl-marks": lambda: (
+        (
+            "\u202eJapan and France\u202c met \u200fin Paris on Thursday.\u200e "
+            "\u0627\u0644\u064a\u0627\u0628\u0627\u0646 \u05d9\u05e4\u05df "
+        )
+        * 2_000
+    ),
+    "random-unicode": lambda: _random_unicode(100_000, seed=4),
+    "lone-surrogates": lambda: "Japan\ud800 and France\udfff met in Paris\udc00. " * 1_000,
+    "1mb-without-spaces": lambda: "JapanFranceParis" * (MB // 16),
+    "1mb-of-full-stops": lambda: "." * MB,
+    "20000-sentences-two-countries": lambda: TWO_COUNTRIES * 20_000,
+    "open-parentheses": lambda: "(" * MB,
+    "parentheses-and-words": lambda: "(Japan and (France met (in Paris " * 20_000,
+    "titles": lambda: "President " * (MB // 10),
+    "titles-then-a-name": lambda: "Prime Minister " * 50_000 + "Fumio Kishida met Macron.",
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    # The first call loads the extractor's tables; keep that out of every timing.
+    extract("Japan and France met.")
+
+
+def _timed_extract(text: str) -> tuple[EventSet, float]:
+    start = time.monotonic()
+    result = extract(text, published=dt.date(2024, 5, 3))
+    return result, time.monotonic() - start
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_extract_survives(name: str) -> None:
+    """Extract returns an event set within the time limit, and it writes as JSON."""
+    text = CASES[name]()
+
+    result, elapsed = _timed_extract(text)
+
+    assert elapsed < LIMIT, f"{name}: {elapsed:.1f} s"
+    assert isinstance(result, EventSet)
+    assert result == from_json(EventSet, to_json(result))
+
+
+GROWTH: dict[str, Callable[[int], str]] = {
+    "sentences-two-countries": lambda n: TWO_COUNTRIES * (n // len(TWO_COUNTRIES)),
+    "full-stops": lambda n: "." * n,
+    "open-parentheses": lambda n: "(" * n,
+    "titles": lambda n: "President " * (n // 10),
+    "without-spaces": lambda n: "JapanFranceParis" * (n // 16),
+}
+
+
+@pytest.mark.parametrize("name", list(GROWTH))
+def test_extract_time_grows_linearly(name: str) -> None:
+    """Four times the text takes well under sixteen times as long."""
+    make = GROWTH[name]
+    small, large = make(60_000), make(240_000)
+
+    # The best of two runs each, to damp the noise of shared machines.
+    t_small = min(_timed_extract(small)[1] for _ in range(2))
+    t_large = min(_timed_extract(large)[1] for _ in range(2))
+
+    assert t_large < LIMIT
+    assert t_large / max(t_small, 1e-3) < MAX_GROWTH, f"{t_small:.3f} s -> {t_large:.3f} s"
+
+
+@given(text=st.text(), published=st.none() | st.dates())
+def test_fuzz_extract_any_text(text: str, published: dt.date | None) -> None:
+    """Any text gives an event set that round-trips through JSON."""
+    result = extract(text, published=published)
+
+    assert result == from_json(EventSet, to_json(result))
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "Japan",
+                "France",
+                "Prime Minister",
+                "President",
+                "Kishida",
+                "Macron",
+                "met",
+                "signed",
+                "the",
+                "agreement",
+                "RAA",
+                "exercise",
+                "Balikatan",
+                "on Thursday",
+                "last year",
+                "in Paris",
+                "(",
+                ")",
+                ".",
+                ",",
+                "\n\n",
+                '"',
+            ]
+        ),
+        max_size=60,
+    ),
+    published=st.none() | st.dates(),
+)
+def test_fuzz_extract_news_like_text(words: list[str], published: dt.date | None) -> None:
+    """Shuffled news words, which reach the event rules, give only valid event sets."""
+    result = extract(" ".join(words), published=published)
+
+    assert result == from_json(EventSet, to_json(result))
