@@ -2,13 +2,13 @@
 
 Pipeline (each stage in its own module):
 
-1. :mod:`._text` — headline, captions, dateline and sentences with offsets;
-2. :mod:`._mentions` — states, demonyms, capitals, persons (title + name, then by
+1. :mod:`._text` - headline, captions, dateline and sentences with offsets;
+2. :mod:`._mentions` - states, demonyms, capitals, persons (title + name, then by
    surname), organizations, armed forces and places, from the tables in
    ``diplomatic_events/rules/`` (:mod:`._gazetteer`);
-3. :mod:`._temporal` — temporal expressions, resolved against the publication date;
-4. :mod:`._rules` — meeting, agreement and exercise observations per clause;
-5. :mod:`._assemble` — observations merged into :class:`~diplomatic_events.Meeting`,
+3. :mod:`._temporal` - temporal expressions, resolved against the publication date;
+4. :mod:`._rules` - meeting, agreement and exercise observations per clause;
+5. :mod:`._assemble` - observations merged into :class:`~diplomatic_events.Meeting`,
    :class:`~diplomatic_events.Agreement` and :class:`~diplomatic_events.Exercise`.
 """
 
@@ -20,14 +20,14 @@ from typing import Final
 
 from diplomatic_events._extract import _gazetteer
 from diplomatic_events._extract._assemble import Assembler
+from diplomatic_events._extract._gazetteer import normalize
 from diplomatic_events._extract._mentions import find_mentions
 from diplomatic_events._extract._rules import Reader
 from diplomatic_events._extract._temporal import find_dates
 from diplomatic_events._extract._text import split
-from diplomatic_events._extract._gazetteer import normalize
 from diplomatic_events._models import Article, EventSet, Location
-from diplomatic_events.vocab import LocationKind
 from diplomatic_events.exceptions import ValidationError
+from diplomatic_events.vocab import LocationKind
 
 __all__ = ["extract"]
 
@@ -74,7 +74,9 @@ def extract(
         # takes its place one for one, so every offset still points at the same text.
         text = _SURROGATE.sub("\ufffd", text)
     sections = split(text)
-    headline = next((text[s.start : s.end] for s in sections.sentences if s.section == "headline"), None)
+    headline = next(
+        (text[s.start : s.end] for s in sections.sentences if s.section == "headline"), None
+    )
     article = _article(text, published, title or headline, url, sections.dateline)
     read = sections.sentences[:MAX_SENTENCES]
     limit = read[-1].end if read else 0
@@ -85,14 +87,19 @@ def extract(
     if sections.dateline_span is not None:
         place = gaz.phrases.get(normalize(sections.dateline.title() if sections.dateline else ""))
         if place is not None and place.kind == "seat":
-            reader.dateline = Location(name=place.canonical, country=place.code, kind=LocationKind.CITY)
+            reader.dateline = Location(
+                name=place.canonical, country=place.code, kind=LocationKind.CITY
+            )
             reader.dateline_paragraph = next(
-                (s.paragraph for s in sections.sentences if s.start >= sections.dateline_span[1]), -1
+                (s.paragraph for s in sections.sentences if s.start >= sections.dateline_span[1]),
+                -1,
             )
     for index, sentence in enumerate(read):
         reader.read(index, sentence)
     assembler = Assembler(text, published, persons)
-    meetings, agreements, exercises = assembler.build(reader.meetings, reader.agreements, reader.exercises)
+    meetings, agreements, exercises = assembler.build(
+        reader.meetings, reader.agreements, reader.exercises
+    )
     used = {p.id for e in meetings for p in e.participants}
     used |= {p.id for e in agreements for p in e.parties}
     used |= {p.id for e in exercises for p in e.participants}
@@ -104,7 +111,11 @@ def extract(
     parties = tuple(p for pid, p in sorted(assembler.parties.items()) if pid in used)
     try:
         return EventSet(
-            article=article, parties=parties, meetings=meetings, agreements=agreements, exercises=exercises
+            article=article,
+            parties=parties,
+            meetings=meetings,
+            agreements=agreements,
+            exercises=exercises,
         )
     except ValidationError:  # pragma: no cover - assembly builds only valid sets
         return EventSet(article=article)
@@ -120,7 +131,13 @@ def _article(
         return value or None
 
     try:
-        return Article(text=text, title=clean(title), published=published, url=clean(url), dateline=clean(dateline))
+        return Article(
+            text=text,
+            title=clean(title),
+            published=published,
+            url=clean(url),
+            dateline=clean(dateline),
+        )
     except ValidationError:
         return Article(text=text, published=published if type(published) is dt.date else None)
 

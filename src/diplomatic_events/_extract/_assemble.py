@@ -16,17 +16,13 @@ Every span is kept (up to :data:`MAX_SPANS` per event).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 import typing
-from collections.abc import Iterable
 from typing import Final, TypeVar
 
 import attrs
 
-from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._mentions import Mention, Person
 from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs
 from diplomatic_events._models import (
     Agreement,
@@ -49,6 +45,13 @@ from diplomatic_events.vocab import (
     MeetingStatus,
     PartyKind,
 )
+
+if typing.TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from diplomatic_events._dates import PartialDate
+    from diplomatic_events._extract._mentions import Mention, Person
 
 __all__ = ["Assembler"]
 
@@ -119,7 +122,9 @@ class _AgreementRecord:
     acronym: str | None
     kind: AgreementKind
     level: str
-    history: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]] = attrs.Factory(list)
+    history: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]] = (
+        attrs.Factory(list)
+    )
     spans: list[tuple[int, int]] = attrs.Factory(list)
     sentences: set[int] = attrs.Factory(set)
 
@@ -235,7 +240,8 @@ class Assembler:
                 # A headline or caption restates the body: it joins a record of the same
                 # or more states, and never starts one of its own when one fits.
                 target = next(
-                    (r for r in records if codes <= r.codes and self._compatible(r, obs, set())), None
+                    (r for r in records if codes <= r.codes and self._compatible(r, obs, set())),
+                    None,
                 )
                 if target is None and obs.section == "headline":
                     continue
@@ -308,12 +314,20 @@ class Assembler:
                 continue
             if obs.section == "headline":
                 # The headline names the article's main instrument: the first one that fits.
-                target = next((r for r in records if r.codes == codes and _same_agreement(r, obs)), None)
+                target = next(
+                    (r for r in records if r.codes == codes and _same_agreement(r, obs)), None
+                )
             else:
-                target = next((r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)), None)
+                target = next(
+                    (r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)),
+                    None,
+                )
             if target is None and obs.section == "headline":
                 # A headline restates the body; it adds to a record but never starts one.
-                target = next((r for r in records if _same_agreement(r, obs) or _similar(r.name, obs.name)), None)
+                target = next(
+                    (r for r in records if _same_agreement(r, obs) or _similar(r.name, obs.name)),
+                    None,
+                )
                 if target is not None:
                     self._merge_agreement(target, obs, definite=True)
                 continue
@@ -325,7 +339,9 @@ class Assembler:
             self._merge_agreement(target, obs, definite=False)
         return records
 
-    def _antecedent(self, records: list[_AgreementRecord], obs: AgreementObs) -> _AgreementRecord | None:
+    def _antecedent(
+        self, records: list[_AgreementRecord], obs: AgreementObs
+    ) -> _AgreementRecord | None:
         if obs.acronym:
             for r in reversed(records):
                 if r.acronym == obs.acronym:
@@ -364,7 +380,7 @@ class Assembler:
         records: list[_ExerciseRecord] = []
         current: _ExerciseRecord | None = None
         for obs in observations:
-            codes = [c for c in dict.fromkeys(m.code for m in obs.parties if m.code)]
+            codes = list(dict.fromkeys(m.code for m in obs.parties if m.code))
             if obs.past and obs.name == "__current__":
                 obs = attrs.evolve(obs, name=None)
             if obs.name == "__current__":
@@ -375,7 +391,9 @@ class Assembler:
                 if len(codes) < 2:
                     # "the exercise, first staged in 1982": the series, not another edition.
                     if current is not None:
-                        self._merge_exercise(current, attrs.evolve(obs, start=None, end=None, status=None), codes)
+                        self._merge_exercise(
+                            current, attrs.evolve(obs, start=None, end=None, status=None), codes
+                        )
                     continue
                 record = _ExerciseRecord(obs.name, past=True)
                 records.append(record)
@@ -384,7 +402,12 @@ class Assembler:
             target = None
             if obs.name:
                 target = next(
-                    (r for r in records if not r.past and r.name and _names_share(r.name, obs.name)), None
+                    (
+                        r
+                        for r in records
+                        if not r.past and r.name and _names_share(r.name, obs.name)
+                    ),
+                    None,
                 )
                 if target is None:
                     target = next((r for r in records if not r.past and r.name is None), None)
@@ -459,16 +482,21 @@ class Assembler:
             _unique(built_exercises),
         )
 
-    def _borrow_meeting_date(self, record: _AgreementRecord, meetings: list[_MeetingRecord]) -> None:
+    def _borrow_meeting_date(
+        self, record: _AgreementRecord, meetings: list[_MeetingRecord]
+    ) -> None:
         # "signed ... at an online meeting", "concluding ... The breakthrough was announced
         # at a summit ... on December 6": an undated signing takes the meeting's date.
         for i, (status, date, text, default, sentence) in enumerate(record.history):
             if date is not None or default or status is not AgreementStatus.SIGNED:
                 continue
             for m in meetings:
-                if m.date is not None and record.codes <= m.codes and (
-                    sentence in m.sentences or sentence + 1 in m.sentences
-                ) and m.status is MeetingStatus.HELD:
+                if (
+                    m.date is not None
+                    and record.codes <= m.codes
+                    and (sentence in m.sentences or sentence + 1 in m.sentences)
+                    and m.status is MeetingStatus.HELD
+                ):
                     record.history[i] = (status, m.date, m.date_text or text, default, sentence)
                     break
 
@@ -476,7 +504,9 @@ class Assembler:
         history = _history(r.history)
         if not history or not r.name:
             return None
-        parties = tuple(self.country(c) for c in sorted(r.codes, key=lambda c: _first_index(r.parties, c)))
+        parties = tuple(
+            self.country(c) for c in sorted(r.codes, key=lambda c: _first_index(r.parties, c))
+        )
         try:
             return Agreement(
                 name=r.name.strip(),
@@ -501,7 +531,11 @@ class Assembler:
             if record.sentences & r.sentences and record.codes <= r.codes:
                 if agreement.id not in outcomes:
                     outcomes.append(agreement.id)
-                if date is None and agreement.status is AgreementStatus.SIGNED and r.status is MeetingStatus.HELD:
+                if (
+                    date is None
+                    and agreement.status is AgreementStatus.SIGNED
+                    and r.status is MeetingStatus.HELD
+                ):
                     date = agreement.date
         try:
             return Meeting(
@@ -591,10 +625,29 @@ def _headlines_last(observations: list[_O]) -> list[_O]:
 
 
 _WEAK_WORDS: Final = frozenset(
-    "defence defense security military cooperation co operation trade significant important bilateral "
-    "new landmark historic major key most".split()
+    [
+        "defence",
+        "defense",
+        "security",
+        "military",
+        "cooperation",
+        "co",
+        "operation",
+        "trade",
+        "significant",
+        "important",
+        "bilateral",
+        "new",
+        "landmark",
+        "historic",
+        "major",
+        "key",
+        "most",
+    ]
 )
-_LOOSE_HEADS: Final = frozenset({"agreement", "accord", "pact", "deal", "agreements", "pacts", "deals"})
+_LOOSE_HEADS: Final = frozenset(
+    {"agreement", "accord", "pact", "deal", "agreements", "pacts", "deals"}
+)
 
 
 def _weak(name: str | None) -> bool:
@@ -628,7 +681,11 @@ def _same_agreement(r: _AgreementRecord, obs: AgreementObs) -> bool:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.sub(r"[^a-z0-9]+", " ", name.lower()).split() if w not in {"and", "of", "the", "on"}]
+    words = [
+        w
+        for w in re.sub(r"[^a-z0-9]+", " ", name.lower()).split()
+        if w not in {"and", "of", "the", "on"}
+    ]
     return "".join(w[0] for w in words)
 
 

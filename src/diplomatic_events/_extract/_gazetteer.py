@@ -13,19 +13,21 @@ import functools
 import importlib.resources
 import json
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from diplomatic_events.exceptions import InvalidRulesError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 __all__ = ["Entry", "Gazetteer", "load", "normalize", "phrase_regex", "tokens"]
 
 #: One token: an abbreviation with inner dots ("U.S.", "D.C."), a word (letters and
 #: digits with inner apostrophes), or any other single non-space character.
 #: Each branch is a plain sequence with no nested repetition, so matching is linear.
-TOKEN: Final = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?|\S")
+TOKEN: Final = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|\S")
 _SPACE = re.compile(r"\s+")
 _MAX_WORDS: Final = 9
 
@@ -68,7 +70,7 @@ class Entry:
 
 def normalize(text: str) -> str:
     """Collapse whitespace and curly apostrophes so a phrase has one lookup key."""
-    return _SPACE.sub(" ", text.replace("’", "'")).strip()
+    return _SPACE.sub(" ", text.replace("\u2019", "'")).strip()
 
 
 def tokens(text: str) -> list[str]:
@@ -83,7 +85,7 @@ def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Patt
     the pattern runs in time linear in the text.
     """
     alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-    body = "|".join(re.escape(p).replace("'", "['’]") for p in alts) or "(?!)"
+    body = "|".join(re.escape(p).replace("'", "['\u2019]") for p in alts) or "(?!)"
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"(?<![\w-]){'(?:' + body + ')'}(?![\w])", flags)
 
@@ -227,7 +229,9 @@ def load() -> Gazetteer:
     blocs: dict[str, tuple[str, ...]] = {}
     for bloc, members in blocs_raw.items():
         if not isinstance(members, list) or not all(m in known for m in members):
-            raise InvalidRulesError("parties.json", f"bloc_members[{bloc!r}]: expected alpha-3 codes")
+            raise InvalidRulesError(
+                "parties.json", f"bloc_members[{bloc!r}]: expected alpha-3 codes"
+            )
         blocs[bloc] = tuple(members)
     force_nouns = frozenset(_str_list("parties.json", parties, "force_nouns"))
 
@@ -247,7 +251,9 @@ def load() -> Gazetteer:
     if not isinstance(acronyms_raw, dict):
         raise InvalidRulesError("agreements.json", "'acronyms': expected an object")
     for acr, value in acronyms_raw.items():
-        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        if not (
+            isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
+        ):
             raise InvalidRulesError("agreements.json", f"acronyms[{acr!r}]: expected [name, kind]")
         entries["acronym"][normalize(acr)] = Entry("acronym", None, value[0], value[1])
     kw_raw = agreements.get("kind_keywords")
@@ -275,9 +281,19 @@ def load() -> Gazetteer:
     triggers = _read("triggers.json")
     regex: dict[str, re.Pattern[str]] = {}
     for key in (
-        "meeting", "meeting_virtual", "meeting_phone", "meeting_meal", "future", "meeting_negation",
-        "meeting_cancel", "ratification_context", "agreement_negation", "participation",
-        "non_participation", "past_edition", "sport_words",
+        "meeting",
+        "meeting_virtual",
+        "meeting_phone",
+        "meeting_meal",
+        "future",
+        "meeting_negation",
+        "meeting_cancel",
+        "ratification_context",
+        "agreement_negation",
+        "participation",
+        "non_participation",
+        "past_edition",
+        "sport_words",
     ):
         regex[key] = phrase_regex(_str_list("triggers.json", triggers, key))
     cuts = _str_list("triggers.json", triggers, "context_cut")
@@ -289,7 +305,7 @@ def load() -> Gazetteer:
     regex["agreement_head"] = phrase_regex(heads)
     nouns = sorted(force_nouns, key=lambda n: (-len(n), n))
     regex["force_noun"] = re.compile(
-        r" (?P<f>" + "|".join(re.escape(n) for n in nouns) + r")(?P<pos>['’]s)?(?![\w'’])"
+        r" (?P<f>" + "|".join(re.escape(n) for n in nouns) + r")(?P<pos>['\u2019]s)?(?![\w'\u2019])"
     )
     regex["exercise_noun"] = phrase_regex(_str_list("exercises.json", exercises, "nouns"))
     topic_words = tuple(_str_list("agreements.json", agreements, "topic_words"))

@@ -30,16 +30,118 @@ __all__ = ["Mention", "Person", "find_mentions"]
 MAX_MENTIONS: Final = 20_000
 
 _TITLE_GAP: Final = frozenset(
-    {"newly", "elected", "acting", "then", "former", "outgoing", "incoming", "new", "interim", "de", "facto"}
+    {
+        "newly",
+        "elected",
+        "acting",
+        "then",
+        "former",
+        "outgoing",
+        "incoming",
+        "new",
+        "interim",
+        "de",
+        "facto",
+    }
 )
-_PARTICLES: Final = frozenset({"von", "der", "van", "de", "da", "du", "bin", "al", "la", "le", "di", "del"})
+_PARTICLES: Final = frozenset(
+    {"von", "der", "van", "de", "da", "du", "bin", "al", "la", "le", "di", "del"}
+)
 _NOT_NAMES: Final = frozenset(
-    "The A An In On At Of And But For With By From To As It He She They This That These Those "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "Said Says Has Had Was Were Is Are Will Would Who Whose Which While After Before During "
-    "Minister President Prime Secretary General Army Navy Force Forces Command Defense Defence "
-    "Ministry Government Office Department Council Commission Agency Palace House".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "And",
+        "But",
+        "For",
+        "With",
+        "By",
+        "From",
+        "To",
+        "As",
+        "It",
+        "He",
+        "She",
+        "They",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Said",
+        "Says",
+        "Has",
+        "Had",
+        "Was",
+        "Were",
+        "Is",
+        "Are",
+        "Will",
+        "Would",
+        "Who",
+        "Whose",
+        "Which",
+        "While",
+        "After",
+        "Before",
+        "During",
+        "Minister",
+        "President",
+        "Prime",
+        "Secretary",
+        "General",
+        "Army",
+        "Navy",
+        "Force",
+        "Forces",
+        "Command",
+        "Defense",
+        "Defence",
+        "Ministry",
+        "Government",
+        "Office",
+        "Department",
+        "Council",
+        "Commission",
+        "Agency",
+        "Palace",
+        "House",
+    ]
 )
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 _DESTINATION: Final = frozenset({"to", "visit", "visiting", "visited"})
@@ -111,7 +213,9 @@ _STATE_KINDS: Final = frozenset(
 )
 
 
-def _raw_mentions(text: str, gaz: Gazetteer, limit: int) -> tuple[list[Mention], list[tuple[int, int]]]:
+def _raw_mentions(
+    text: str, gaz: Gazetteer, limit: int
+) -> tuple[list[Mention], list[tuple[int, int]]]:
     toks = [(m.start(), m.end()) for m in TOKEN.finditer(text, 0, limit)]
     out: list[Mention] = []
     longest = gaz.first_words
@@ -121,7 +225,7 @@ def _raw_mentions(text: str, gaz: Gazetteer, limit: int) -> tuple[list[Mention],
         s, e = toks[i]
         word = text[s:e]
         size_max = longest.get(word)
-        if size_max is None and word.endswith(("'s", "’s")):
+        if size_max is None and word.endswith(("'s", "\u2019s")):
             size_max = longest.get(word[:-2])
         if size_max is None:
             i += 1
@@ -135,7 +239,7 @@ def _raw_mentions(text: str, gaz: Gazetteer, limit: int) -> tuple[list[Mention],
             key = raw if raw.isascii() and "  " not in raw and "\t" not in raw else normalize(raw)
             entry = phrases.get(key)
             possessive = False
-            if entry is None and key.endswith(("'s", "’s")):
+            if entry is None and key.endswith(("'s", "\u2019s")):
                 entry = phrases.get(key[:-2])
                 possessive = entry is not None
             if entry is not None:
@@ -150,14 +254,16 @@ def _raw_mentions(text: str, gaz: Gazetteer, limit: int) -> tuple[list[Mention],
     return out, toks
 
 
-def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention:  # noqa: FBT001
+def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention:
     kind = {
         "force": "military", "territory": "place", "acronym": "acronym",
     }.get(entry.kind, entry.kind)  # fmt: skip
     return Mention(start, end, kind, entry.canonical, entry.code, possessive, extra=entry.extra)
 
 
-def find_mentions(text: str, gaz: Gazetteer, limit: int | None = None) -> tuple[list[Mention], list[Person]]:
+def find_mentions(
+    text: str, gaz: Gazetteer, limit: int | None = None
+) -> tuple[list[Mention], list[Person]]:
     """Find every mention in ``text[:limit]``, with persons and their coreference resolved."""
     raw, toks = _raw_mentions(text, gaz, len(text) if limit is None else limit)
     mentions = _forces(text, raw, gaz)
@@ -177,7 +283,11 @@ def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
     out: list[Mention] = []
     regex = gaz.regex["force_noun"]
     for m in mentions:
-        match = regex.match(text, m.end) if m.kind in {"country", "demonym"} and not m.possessive else None
+        match = (
+            regex.match(text, m.end)
+            if m.kind in {"country", "demonym"} and not m.possessive
+            else None
+        )
         if match is None:
             out.append(m)
             continue
@@ -210,8 +320,10 @@ def _persons(
             continue
         # A chain of titles ("Air Force Maj. Gen.") ends at the last one.
         j = i
-        while j + 1 < len(mentions) and mentions[j + 1].kind in {"title", "honorific"} and _adjacent(
-            text, mentions[j].end, mentions[j + 1].start
+        while (
+            j + 1 < len(mentions)
+            and mentions[j + 1].kind in {"title", "honorific"}
+            and _adjacent(text, mentions[j].end, mentions[j + 1].start)
         ):
             j += 1
         last = mentions[j]
@@ -220,13 +332,19 @@ def _persons(
         affiliation, org = _affiliation_before(text, out, m.start)
         if title == "counterpart":
             title = next(
-                (persons[x.person].title for x in reversed(out) if x.kind == "person" and x.person is not None),
+                (
+                    persons[x.person].title
+                    for x in reversed(out)
+                    if x.kind == "person" and x.person is not None
+                ),
                 None,
             )
         if name_start is None:
             # "the Australian defence minister", "his Australian counterpart": an office.
             if affiliation is not None and last.kind == "title":
-                out.append(Mention(m.start, last.end, "government", title or last.name, affiliation))
+                out.append(
+                    Mention(m.start, last.end, "government", title or last.name, affiliation)
+                )
             i = j + 1
             continue
         name = normalize(text[name_start:name_end])
@@ -279,7 +397,7 @@ def _name_after(
         gap = text[last_end:s] if words else ""
         if words and (len(gap) > 1 or "\n" in gap):
             break
-        base = word.removesuffix("'s").removesuffix("’s")
+        base = word.removesuffix("'s").removesuffix("\u2019s")
         if _is_name_token(base) or (words and word in _PARTICLES):
             last_end = s + len(base)
             words += 1
@@ -301,14 +419,20 @@ def _name_after(
     return toks[first][0], toks[first][0] + len(name)
 
 
-def _affiliation_before(text: str, before: list[Mention], title_start: int) -> tuple[str | None, str | None]:
+def _affiliation_before(
+    text: str, before: list[Mention], title_start: int
+) -> tuple[str | None, str | None]:
     # The state, force or office right before a title: "French President",
     # "Australia's newly elected Prime Minister", "Thai Chief of Defense Forces",
     # "U.S. Navy Rear Adm.", "European Commission President" (an organization).
     for m in reversed(before[-3:]):
         gap = text[m.end : title_start]
-        words = gap.replace("'s", " ").replace("’s", " ").split()
-        if len(gap) > 25 or any(c in gap for c in ".;:()\n-–—,") or not set(words) <= _TITLE_GAP:
+        words = gap.replace("'s", " ").replace("\u2019s", " ").split()
+        if (
+            len(gap) > 25
+            or any(c in gap for c in ".;:()\n-\u2013\u2014,")
+            or not set(words) <= _TITLE_GAP
+        ):
             break
         if m.kind == "org":
             return None, m.name
@@ -326,8 +450,10 @@ def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int
         between = text[name_end : m.start]
         if len(between) > 40:
             break
-        if m.code and m.kind in {"military", "country", "force_of"} and re.fullmatch(
-            r",?(?: [\w-]+){0,3} of(?: the)? ", between
+        if (
+            m.code
+            and m.kind in {"military", "country", "force_of"}
+            and re.fullmatch(r",?(?: [\w-]+){0,3} of(?: the)? ", between)
         ):
             return m.code
     return None
@@ -361,14 +487,16 @@ def _corefer(
     extra: list[Mention] = []
     for s, e in toks:
         word = text[s:e]
-        base = word.removesuffix("'s").removesuffix("’s")
+        base = word.removesuffix("'s").removesuffix("\u2019s")
         index = owners.get(base)
         if index is None:
             continue
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and taken[k][0] <= s < taken[k][1]:
             continue
-        extra.append(Mention(s, s + len(base), "person", persons[index].name, None, base != word, index))
+        extra.append(
+            Mention(s, s + len(base), "person", persons[index].name, None, base != word, index)
+        )
         if len(extra) > MAX_MENTIONS:
             break
     merged = mentions + extra
@@ -397,7 +525,9 @@ def _infer_person_states(
         hi = bisect.bisect_right(all_starts, m.end + 300)
         window = [x for x in mentions[lo:hi] if x.kind == "person"]
         open_members = [c for c in members if c not in claimed]
-        nameless = {x.person for x in window if x.person is not None and persons[x.person].code is None}
+        nameless = {
+            x.person for x in window if x.person is not None and persons[x.person].code is None
+        }
         if len(open_members) == 1 and len(nameless) == 1:
             index = nameless.pop()
             assert index is not None  # noqa: S101 - persons always carry an index
@@ -407,7 +537,9 @@ def _infer_person_states(
     # ("Prime Minister Fumio Kishida" beside "French President Emmanuel Macron" in an
     # article about Japan and France).
     counts = Counter(
-        m.code for m in mentions if m.kind in {"country", "demonym", "seat"} and m.code and not _in_place(text, m)
+        m.code
+        for m in mentions
+        if m.kind in {"country", "demonym", "seat"} and m.code and not _in_place(text, m)
     )
     persons_at = [m for m in mentions if m.kind == "person" and m.person is not None]
     starts = [m.start for m in persons_at]
@@ -452,7 +584,26 @@ def _preposition(text: str, start: int) -> str | None:
 
 
 _PREPOSITIONS: Final = frozenset(
-    "in at near outside off to from with between of by across around into visit visiting visited "
-    "for and".split()
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "off",
+        "to",
+        "from",
+        "with",
+        "between",
+        "of",
+        "by",
+        "across",
+        "around",
+        "into",
+        "visit",
+        "visiting",
+        "visited",
+        "for",
+        "and",
+    ]
 )
 _DETERMINERS: Final = frozenset({"the", "its", "his", "her", "their", "a", "an"})

@@ -13,18 +13,14 @@ event across sentences.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
+import itertools
 import re
-from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import Gazetteer
-from diplomatic_events._extract._mentions import Mention, Person
 from diplomatic_events._extract._temporal import DateMention, resolve
-from diplomatic_events._extract._text import Sentence
 from diplomatic_events._models import Location
 from diplomatic_events.vocab import (
     AGREEMENT_LIFECYCLE,
@@ -36,6 +32,14 @@ from diplomatic_events.vocab import (
     MeetingFormat,
     MeetingStatus,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from diplomatic_events._extract._gazetteer import Gazetteer
+    from diplomatic_events._extract._mentions import Mention, Person
+    from diplomatic_events._extract._text import Sentence
 
 __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 
@@ -50,11 +54,11 @@ _GROUP = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _VENUE = re.compile(
-    r"\b(?:at|in|to) (?:the |his |her |their )?(?P<v>(?:[A-Z][\w'’.-]* ){0,3}(?:[A-Z][\w'’.-]* )?"
+    r"\b(?:at|in|to) (?:the |his |her |their )?(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
     r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|Building|Villa|Retreat|"
-    r"Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin)(?: of [A-Z][\w'’-]*)?)"
+    r"Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin)(?: of [A-Z][\w'\u2019-]*)?)"
 )
-_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?: (?:of |de |al-)?[A-Z][\w'’.-]*){0,4}")
+_CAP_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?: (?:of |de |al-)?[A-Z][\w'\u2019.-]*){0,4}")
 _DIRECTION = (
     r"(?:northern|southern|eastern|western|central|north-eastern|south-eastern|north-western|"
     r"south-western|northeastern|southeastern|northwestern|southwestern)"
@@ -67,7 +71,7 @@ _PLACE_PREP = re.compile(
 )
 # "Miyazaki Prefecture", "Riau Islands", "Baturaja Air Base": a place by its last word.
 _PLACE_NAME = re.compile(
-    r"\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2} (?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
+    r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} (?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
     r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
 )
 _LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\b")
@@ -81,7 +85,9 @@ _TOPIC_LEAD = re.compile(
     r"|^(?:bolstering|strengthening|deepening|boosting|expanding|enhancing|promoting|improving) "
     r"|^(?:the )?(?:start of )?"
 )
-_VERBISH = re.compile(r"^(?:agreed|confirmed|welcomed|said|vowed|pledged|decided|signed|held|also)\b")
+_VERBISH = re.compile(
+    r"^(?:agreed|confirmed|welcomed|said|vowed|pledged|decided|signed|held|also)\b"
+)
 _ONE = re.compile(
     r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek) one\b"
 )
@@ -89,18 +95,114 @@ _WITH = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:with|between)\b")
 _BETWEEN = re.compile(r"\bbetween\b")
 _HEAD_LOWER = re.compile(r"[a-z]")
 _STOP_MOD: Final = frozenset(
-    "a an the this that these those its their his her our your of to for with and in on by at from "
-    "as is was are were be been has have had will would said one two three nine any some every no "
-    "which who whose each other all more most such latest first between among against".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "of",
+        "to",
+        "for",
+        "with",
+        "and",
+        "in",
+        "on",
+        "by",
+        "at",
+        "from",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "one",
+        "two",
+        "three",
+        "nine",
+        "any",
+        "some",
+        "every",
+        "no",
+        "which",
+        "who",
+        "whose",
+        "each",
+        "other",
+        "all",
+        "more",
+        "most",
+        "such",
+        "latest",
+        "first",
+        "between",
+        "among",
+        "against",
+    ]
 )
 _VERBS: Final = frozenset(
-    "sign signs seal seals agree agrees ink inks reach reaches conclude concludes approve approves ratify "
-    "ratifies announce announces strike strikes clinch clinches back backs reject rejects oppose opposes "
-    "share shares is are was were".split()
+    [
+        "sign",
+        "signs",
+        "seal",
+        "seals",
+        "agree",
+        "agrees",
+        "ink",
+        "inks",
+        "reach",
+        "reaches",
+        "conclude",
+        "concludes",
+        "approve",
+        "approves",
+        "ratify",
+        "ratifies",
+        "announce",
+        "announces",
+        "strike",
+        "strikes",
+        "clinch",
+        "clinches",
+        "back",
+        "backs",
+        "reject",
+        "rejects",
+        "oppose",
+        "opposes",
+        "share",
+        "shares",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
 )
-_IDIOM = re.compile(r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE)
-_KEEP_ING: Final = frozenset({"policing", "servicing", "cross-servicing", "training", "peacekeeping"})
-_FUTURE_SIGN = re.compile(r"\b(?:will|to|would|plans? to|plan to|aim to|expected to|intends? to)\s+(?:\w+\s+)?$")
+_IDIOM = re.compile(
+    r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE
+)
+_KEEP_ING: Final = frozenset(
+    {"policing", "servicing", "cross-servicing", "training", "peacekeeping"}
+)
+_FUTURE_SIGN = re.compile(
+    r"\b(?:will|to|would|plans? to|plan to|aim to|expected to|intends? to)\s+(?:\w+\s+)?$"
+)
 _ACCESSION = re.compile(r"\s(?:membership|accession|bid to join|application)\b")
 _POSTMOD_DATE = re.compile(r"\s+of\s+")
 _DATE_EXCLUDE = re.compile(
@@ -108,23 +210,27 @@ _DATE_EXCLUDE = re.compile(
     r"|to|until|through)\s+(?:the\s+)?$"
 )
 _EXERCISE_NAMED = re.compile(
-    r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})|[\"“](?P<q>[A-Z][^\"”\n]{2,40})[\"”] "
+    r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})|[\"\u201c](?P<q>[A-Z][^\"\u201d\n]{2,40})[\"\u201d] "
     r"(?=(?:joint |naval |military )*(?:drills|exercise|exercises|maneuvers|manoeuvres|war games))"
-    r"|(?:exercise|drills|maneuvers) [\"“](?P<q2>[A-Z][^\"”\n]{2,40})[\"”]"
+    r"|(?:exercise|drills|maneuvers) [\"\u201c](?P<q2>[A-Z][^\"\u201d\n]{2,40})[\"\u201d]"
 )
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = re.compile(
     r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for|rehearsal)\b[^.]{0,40}$"
 )
-_EXERCISE_QUALIFIER = re.compile(r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b")
+_EXERCISE_QUALIFIER = re.compile(
+    r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b"
+)
 _PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
 _NOUN_TRIGGER = re.compile(
     r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event|planning conference)\b"
 )
 _VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b")
-_EDITION = re.compile(r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b")
-_THIS_YEAR = re.compile(r"\bthis year['’]s\b", re.IGNORECASE)
+_EDITION = re.compile(
+    r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
+)
+_THIS_YEAR = re.compile(r"\bthis year['\u2019]s\b", re.IGNORECASE)
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
 
@@ -279,7 +385,12 @@ class Reader:
                 cuts.append((m.end(), "main"))
                 lead = "background"
                 continue
-            cuts.append((m.start(), "rel" if phrase in {"following", "after", "since the"} else "background"))
+            cuts.append(
+                (
+                    m.start(),
+                    "rel" if phrase in {"following", "after", "since the"} else "background",
+                )
+            )
         for m in _SPLIT_AND.finditer(text, s.start, s.end):
             nxt = self.within(m.end(), m.end() + 40)
             word = m.group().strip(" ,;")
@@ -299,12 +410,14 @@ class Reader:
         out.append(Clause(cursor, s.end, kind == "background", kind))
         return [c for c in out if c.end > c.start]
 
-    def resolve_date(
-        self, d: DateMention, *, future: bool
-    ) -> PartialDate | None:
+    def resolve_date(self, d: DateMention, *, future: bool) -> PartialDate | None:
         """Resolve a date mention with the article's publication date and anchors."""
         start, _ = resolve(
-            d, self.published, future=future, anchor_year=self.year_before(d.start), context_year=self.exercise_year
+            d,
+            self.published,
+            future=future,
+            anchor_year=self.year_before(d.start),
+            context_year=self.exercise_year,
         )
         return start
 
@@ -337,7 +450,9 @@ class Reader:
         if not self.sport:
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             for clause in clauses:
-                if (s.start, s.end) in exercise_clauses and not _PLANNING.search(self.text, clause.start, clause.end):
+                if (s.start, s.end) in exercise_clauses and not _PLANNING.search(
+                    self.text, clause.start, clause.end
+                ):
                     continue  # an exercise's opening ceremony "hosted by" its hosts is no meeting
                 self._meetings(index, s, clause, sentence_mentions)
         self._track_years(s)
@@ -374,8 +489,11 @@ class Reader:
         gap = self.text[a.end : b.start]
         if len(gap) > 30:
             return False
-        words = gap.replace(",", " ").replace("-", " ").replace("–", " ").split()
-        return all(w in {"and", "&", "his", "her", "its", "their", "the", "as", "well", "or"} for w in words)
+        words = gap.replace(",", " ").replace("-", " ").replace("\u2013", " ").split()
+        return all(
+            w in {"and", "&", "his", "her", "its", "their", "the", "as", "well", "or"}
+            for w in words
+        )
 
     # ---- parties -----------------------------------------------------------------------
 
@@ -384,7 +502,7 @@ class Reader:
         ms = [
             m
             for m in self.within(clause.start, position)
-            if m.is_state and not m.is_locative and m.kind != "military" or m.kind == "person"
+            if (m.is_state and not m.is_locative and m.kind != "military") or m.kind == "person"
         ]
         ms = [m for m in ms if m.code]
         if not ms:
@@ -420,7 +538,9 @@ class Reader:
         match = _GROUP.search(clause_text)
         if match is None or not self.last_group:
             return []
-        n = {"two": 2, "three": 3, "four": 4}.get((match.group("n") or match.group("n2") or "").lower())
+        n = {"two": 2, "three": 3, "four": 4}.get(
+            (match.group("n") or match.group("n2") or "").lower()
+        )
         group = self.last_group
         if n is not None and len(_uniq_codes(group)) != n:
             return []
@@ -428,7 +548,9 @@ class Reader:
 
     # ---- meetings ----------------------------------------------------------------------
 
-    def _meetings(self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]) -> None:
+    def _meetings(
+        self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]
+    ) -> None:
         text = self.text
         regex = self.gaz.regex
         triggers = list(regex["meeting"].finditer(text, clause.start, clause.end))
@@ -460,8 +582,12 @@ class Reader:
         elif date is not None and self.published is not None and date.latest() < self.published:
             status = MeetingStatus.HELD
         location = self._meeting_location(clause, ms, visit=_VISIT.search(ctext) is not None)
-        if location is None and self.dateline is not None and s.paragraph == self.dateline_paragraph:
-            location = self.dateline  # "NAIROBI, Kenya – ... hosted ... for the mid planning event"
+        if (
+            location is None
+            and self.dateline is not None
+            and s.paragraph == self.dateline_paragraph
+        ):
+            location = self.dateline  # "NAIROBI, Kenya - ... hosted ... for the mid planning event"
         fmt = None
         if regex["meeting_virtual"].search(ctext):
             fmt = MeetingFormat.VIRTUAL
@@ -491,13 +617,21 @@ class Reader:
         return []
 
     def _meeting_parties(
-        self, clause: Clause, trigger: re.Match[str], ms: list[Mention], sentence_mentions: list[Mention]
+        self,
+        clause: Clause,
+        trigger: re.Match[str],
+        ms: list[Mention],
+        sentence_mentions: list[Mention],
     ) -> list[Mention]:
         text = self.text
         # "Xi's visit to France": the visitor and the place visited.
         before = [m for m in ms if m.end <= trigger.start() and trigger.start() - m.end <= 12]
         if before and before[-1].possessive and before[-1].is_state:
-            dest = [m for m in ms if m.start >= trigger.end() and m.prep in {"to", "with"} and m.is_state]
+            dest = [
+                m
+                for m in ms
+                if m.start >= trigger.end() and m.prep in {"to", "with"} and m.is_state
+            ]
             if dest:
                 return [before[-1], dest[0]]
         persons = [m for m in ms if m.kind == "person" and m.code]
@@ -505,8 +639,8 @@ class Reader:
             return persons
         states = [
             m for m in ms
-            if m.is_state and (not m.is_locative or m.kind == "person") and m.kind != "demonym"
-            or m.kind == "demonym" and not m.is_locative
+            if (m.is_state and (not m.is_locative or m.kind == "person") and m.kind != "demonym")
+            or (m.kind == "demonym" and not m.is_locative)
         ]  # fmt: skip
         states = [m for m in states if not (m.kind == "seat" and m.prep in {"in", "at"})]
         run = self.subject_run(clause, trigger.start())
@@ -520,14 +654,23 @@ class Reader:
         ctext = text[clause.start : clause.end]
         if len(_uniq_codes(parties)) < 2:
             parties += self.group(ctext)
-        if len(_uniq_codes(parties)) < 2 and _PRONOUN.search(ctext) and self.last_person is not None:
+        if (
+            len(_uniq_codes(parties)) < 2
+            and _PRONOUN.search(ctext)
+            and self.last_person is not None
+        ):
             parties.append(self.last_person)
         if len(_uniq_codes(parties)) < 2:
             # A fragment of a longer sentence ("as he arrives for a meeting"): its persons.
             parties += [m for m in sentence_mentions if m.kind == "person" and m.code]
         noun = _NOUN_TRIGGER.search(ctext) is not None
-        if noun and len(_uniq_codes(parties)) < 2 and any(
-            m.kind == "person" and m.code is None and self.persons[m.person or 0].org for m in ms
+        if (
+            noun
+            and len(_uniq_codes(parties)) < 2
+            and any(
+                m.kind == "person" and m.code is None and self.persons[m.person or 0].org
+                for m in ms
+            )
         ):
             # An organization's envoy at a summit: the states of the last group named.
             parties += self.last_group
@@ -535,11 +678,20 @@ class Reader:
             parties += self.last_group
         return parties
 
-    def _meeting_location(self, clause: Clause, ms: list[Mention], *, visit: bool) -> Location | None:
+    def _meeting_location(
+        self, clause: Clause, ms: list[Mention], *, visit: bool
+    ) -> Location | None:
         text = self.text
         venue = _VENUE.search(text, clause.start, clause.end)
         dest = {"to", "visit", "visited", "visiting"} if visit else set()
-        code = next((m.code for m in ms if m.is_locative and m.code and m.kind in {"seat", "country", "place", "region"}), None)
+        code = next(
+            (
+                m.code
+                for m in ms
+                if m.is_locative and m.code and m.kind in {"seat", "country", "place", "region"}
+            ),
+            None,
+        )
         if venue is not None:
             name = venue.group("v").strip()
             return Location(name=name, country=code, kind=LocationKind.VENUE)
@@ -551,7 +703,7 @@ class Reader:
                 if _topic_place(text, m):
                     continue
                 if m.kind in kinds and (m.is_locative or m.prep in dest):
-                    name = text[m.start : m.end].removesuffix("'s").removesuffix("’s")
+                    name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                     if m.kind == "region" and m.prep == "at":
                         kind = LocationKind.VENUE
                     return Location(name=name, country=m.code, kind=kind)
@@ -559,7 +711,7 @@ class Reader:
             if _topic_place(text, m):
                 continue
             if m.kind == "country" and (m.prep == "in" or m.prep in dest):
-                name = text[m.start : m.end].removesuffix("'s").removesuffix("’s")
+                name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                 return Location(name=name, country=m.code, kind=LocationKind.COUNTRY)
         return None
 
@@ -573,7 +725,7 @@ class Reader:
             for part in re.split(r" and |, ", body):
                 if _VERBISH.match(part.strip()):
                     break
-                topic = _TOPIC_LEAD.sub("", part.strip()).strip(" “”\"'")
+                topic = _TOPIC_LEAD.sub("", part.strip()).strip(" \u201c\u201d\"'")
                 topic = _TOPIC_LEAD.sub("", topic).strip()
                 if topic and len(topic) < 80 and topic not in out:
                     out.append(topic)
@@ -587,7 +739,7 @@ class Reader:
         best: DateMention | None = None
         best_distance = 10**9
         for d in self.dates_within(clause.start, clause.end):
-            if skip is not None and skip[0] <= d.start < skip[1] or d.start in self.name_years:
+            if (skip is not None and skip[0] <= d.start < skip[1]) or d.start in self.name_years:
                 continue
             lead = self.text[max(clause.start, d.start - 20) : d.start]
             if _DATE_EXCLUDE.search(lead):
@@ -614,12 +766,16 @@ class Reader:
                 r"\b(?:does not amount|is not|not an?)\b", text[clause.start : start]
             ):
                 continue
-            self._agreement(index, s, clause, clauses, start, end, name, acronym, kind, level, plural, next_head)
+            self._agreement(
+                index, s, clause, clauses, start, end, name, acronym, kind, level, plural, next_head
+            )
         # "approved Finland's membership": ratification of an accession.
         for m in self.within(clause.start, clause.end):
             if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
                 lead = text[max(clause.start, m.start - 25) : m.start]
-                if re.search(r"\b(?:approved|ratified|endorsed)\s+$", lead) and not re.search(r"\bnot yet\b", lead):
+                if re.search(r"\b(?:approved|ratified|endorsed)\s+$", lead) and not re.search(
+                    r"\bnot yet\b", lead
+                ):
                     subject = self.subject_run(clause, m.start - len(lead) + lead.rfind("approved"))
                     parties = [x for x in subject if x.code != m.code] + [m]
                     date, date_text = self._date_near(clause, m.start, future=False)
@@ -645,7 +801,9 @@ class Reader:
                 plural = text[m.start : m.end].endswith("s") and not m.name.endswith("s")
                 full = m.name
                 kind = _kind(m.extra)
-                acronym = text[m.start : m.end].removesuffix("s") if plural else text[m.start : m.end]
+                acronym = (
+                    text[m.start : m.end].removesuffix("s") if plural else text[m.start : m.end]
+                )
                 out.append((m.start, m.end, full, acronym, kind, "named", plural))
                 covered.append((m.start, m.end))
         for head in gaz.regex["agreement_head"].finditer(text, clause.start, clause.end):
@@ -669,7 +827,9 @@ class Reader:
             if any(a <= hs < b for a, b in blocked + covered):
                 continue
             named = self._named_agreement(hs, clause.start + match.end(), clause)
-            if named is not None and named[2] and " " in named[2] or named is not None and "-" in (named[2] or ""):
+            if (named is not None and named[2] and " " in named[2]) or (
+                named is not None and "-" in (named[2] or "")
+            ):
                 out.append(named)
         # "is currently negotiating one with the Philippines": the last acronym named.
         for match in _ONE.finditer(text, clause.start, clause.end):
@@ -695,7 +855,11 @@ class Reader:
         words = window.split(" ")
         taken: list[str] = []
         for w in reversed(words[:-1] if window.endswith(" ") else words):
-            if w and (w[0].isupper() or w in {"and", "of", "on", "for", "the"}) and not w.endswith((",", ".")):
+            if (
+                w
+                and (w[0].isupper() or w in {"and", "of", "on", "for", "the"})
+                and not w.endswith((",", "."))
+            ):
                 taken.insert(0, w)
             else:
                 break
@@ -725,11 +889,15 @@ class Reader:
             words = []
         mods: list[str] = []
         for w in reversed(words):
-            bare = w.strip("“”\"'")
+            bare = w.strip("\u201c\u201d\"'")
             low = bare.lower()
             if not bare or bare.endswith((",", ".", ";", ":")) or low in _STOP_MOD:
                 break
-            if low.endswith(("ed", "ing")) and low not in _KEEP_ING and low not in gaz.generic_modifiers:
+            if (
+                low.endswith(("ed", "ing"))
+                and low not in _KEEP_ING
+                and low not in gaz.generic_modifiers
+            ):
                 break
             if low in _VERBS:
                 break
@@ -739,7 +907,9 @@ class Reader:
         start = hs - (len(" ".join(mods)) + 1 if mods else 0)
         # Post-modifiers: "declaration of friendship", "protocol of accession",
         # "declaration on security cooperation".
-        post = re.match(r" (?:of|on) ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)", text[he : min(clause.end, he + 50)])
+        post = re.match(
+            r" (?:of|on) ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)", text[he : min(clause.end, he + 50)]
+        )
         end = he
         if post is not None:
             words = post.group(1).split()
@@ -754,14 +924,22 @@ class Reader:
         ]  # fmt: skip
         name_words = [w for w in kept if not _is_state_word(w, state_spans, text, start)]
         content = [w for w in name_words if w.lower() not in gaz.generic_modifiers]
-        plural = word.lower().endswith("s") and word.lower() not in {"mous"}
+        plural = word.lower().endswith("s") and word.lower() != "mous"
         lead = text[max(clause.start, start - 12) : start]
-        if plural and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$", lead):
+        if plural and re.search(
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$", lead
+        ):
             return (start, end, None, None, AgreementKind.OTHER, "skip", True)
         post_text = text[he:end]
         name = " ".join([*name_words, word]) + post_text
         name = re.sub(r"\s+", " ", name).strip()
-        definite = bool(re.search(r"\b(?:the|this|that)\s+$", text[max(clause.start, start - 6) : start], re.IGNORECASE))
+        definite = bool(
+            re.search(
+                r"\b(?:the|this|that)\s+$",
+                text[max(clause.start, start - 6) : start],
+                re.IGNORECASE,
+            )
+        )
         if content or post_text:
             level = "specific"
         elif definite:
@@ -772,8 +950,14 @@ class Reader:
         if word.lower() in gaz.agreement_heads and gaz.agreement_heads[word.lower()]:
             kind = _kind(gaz.agreement_heads[word.lower()]) if kind is AgreementKind.OTHER else kind
         if level == "generic":
-            lateral = next((w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None)
-            name = f"{lateral} {word.lower()}" if lateral else self._generic_name(word, text[s_start:s_end])
+            lateral = next(
+                (w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None
+            )
+            name = (
+                f"{lateral} {word.lower()}"
+                if lateral
+                else self._generic_name(word, text[s_start:s_end])
+            )
         if _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6)):
             return (start, end, None, None, AgreementKind.OTHER, "skip", False)
         return (start, end, name, None, kind, level, plural)
@@ -807,7 +991,7 @@ class Reader:
         acronym: str | None,
         kind: AgreementKind,
         level: str,
-        plural: bool,  # noqa: FBT001
+        plural: bool,
         next_head: int,
     ) -> None:
         if level == "skip":
@@ -820,7 +1004,10 @@ class Reader:
         date, date_text = (None, None)
         if status is not None:
             date, date_text = self._date_near(
-                clause, trigger_pos if trigger_pos is not None else start, future=False, skip=(start, end)
+                clause,
+                trigger_pos if trigger_pos is not None else start,
+                future=False,
+                skip=(start, end),
             )
         default = False
         if status is None and level != "anaphor":
@@ -843,14 +1030,29 @@ class Reader:
         )
         for parties in parties_groups:
             obs = AgreementObs(
-                index, s.section, name, acronym, kind, level, parties, status, date, date_text, default,
-                (s.start, s.end), start,
+                index,
+                s.section,
+                name,
+                acronym,
+                kind,
+                level,
+                parties,
+                status,
+                date,
+                date_text,
+                default,
+                (s.start, s.end),
+                start,
             )
             if level == "anaphor" or len(_uniq_codes(parties)) >= 2:
                 self.agreements.append(obs)
                 self.last_agreement = obs
         signers = [m for m in self.subject_run(clause, trigger_pos or start) if m.kind == "person"]
-        if status is AgreementStatus.SIGNED and trigger_pos is not None and len(_uniq_codes(signers)) >= 2:
+        if (
+            status is AgreementStatus.SIGNED
+            and trigger_pos is not None
+            and len(_uniq_codes(signers)) >= 2
+        ):
             # "Mitsotakis and Erdogan signed a declaration ... in Athens on Thursday":
             # leaders signing together met.
             ms = self.within(clause.start, clause.end)
@@ -864,7 +1066,9 @@ class Reader:
         self, clause: Clause, start: int, end: int, s: Sentence
     ) -> tuple[AgreementStatus | None, int | None]:
         text = self.text
-        ratification_ok = self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
+        ratification_ok = (
+            self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
+        )
         hits: list[tuple[int, int, AgreementStatus]] = []
         for value, regex in self.gaz.status_regex.items():
             status = AgreementStatus(value)
@@ -891,7 +1095,9 @@ class Reader:
 
         best = min(kept, key=distance)
         status = best[2]
-        if status is AgreementStatus.SIGNED and _FUTURE_SIGN.search(text[max(clause.start, best[0] - 30) : best[0]]):
+        if status is AgreementStatus.SIGNED and _FUTURE_SIGN.search(
+            text[max(clause.start, best[0] - 30) : best[0]]
+        ):
             status = AgreementStatus.PROPOSED
         return status, best[0]
 
@@ -902,7 +1108,7 @@ class Reader:
         start: int,
         end: int,
         trigger_pos: int | None,
-        plural: bool,  # noqa: FBT001
+        plural: bool,
         level: str,
         ctext: str,
         s: Sentence,
@@ -913,8 +1119,8 @@ class Reader:
         # "X-Y <agreement>": a hyphen pair in or just before the name.
         pair = [m for m in self.within(max(clause.start, start - 40), end) if m.is_state]
         hyphen: list[Mention] = []
-        for a, b in zip(pair, pair[1:], strict=False):
-            if text[a.end : b.start] in {"-", "–"} and b.end >= start - 2:
+        for a, b in itertools.pairwise(pair):
+            if text[a.end : b.start] in {"-", "\u2013"} and b.end >= start - 2:
                 hyphen = [a, b] if not hyphen else [*hyphen, b]
         # "between X and Y" after the mention, "with X and Y".
         between: list[Mention] = []
@@ -922,7 +1128,14 @@ class Reader:
         match = _BETWEEN.search(text, end, limit) if limit > end else None
         if match is not None:
             between = self.list_after(match.end(), clause.end)
-            bloc = next((m for m in self.within(match.end(), min(clause.end, match.end() + 40)) if m.kind == "org"), None)
+            bloc = next(
+                (
+                    m
+                    for m in self.within(match.end(), min(clause.end, match.end() + 40))
+                    if m.kind == "org"
+                ),
+                None,
+            )
             if bloc is not None and len(_uniq_codes(between)) < 2:
                 # "a security agreement between Moscow and NATO": one state and a bloc.
                 return [between]
@@ -937,7 +1150,9 @@ class Reader:
         if not subject and clause.kind == "and" and clause is not main:
             # A later clause shares the sentence's subject: "Japan has concluded ..., and is
             # negotiating one with the Philippines".
-            states = [m for m in self.within(main.start, main.end) if m.is_state and not m.is_locative]
+            states = [
+                m for m in self.within(main.start, main.end) if m.is_state and not m.is_locative
+            ]
             subject = states[:1]
             for m in states[1:]:
                 if not self._joined(subject[-1], m):
@@ -977,7 +1192,9 @@ class Reader:
 
     # ---- exercises ---------------------------------------------------------------------
 
-    def _exercises(self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]) -> None:
+    def _exercises(
+        self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]
+    ) -> None:
         text = self.text
         gaz = self.gaz
         ctext = text[clause.start : clause.end]
@@ -988,7 +1205,13 @@ class Reader:
                 hits.append((m.start, m.end, _clean_exercise_name(m.name)))
         for match in _EXERCISE_NAMED.finditer(text, clause.start, clause.end):
             raw = match.group("n") or match.group("q") or match.group("q2") or ""
-            span = match.span("n") if match.group("n") else match.span("q") if match.group("q") else match.span("q2")
+            span = (
+                match.span("n")
+                if match.group("n")
+                else match.span("q")
+                if match.group("q")
+                else match.span("q2")
+            )
             if any(a <= span[0] < b for a, b, _ in hits):
                 continue
             name = _clean_exercise_name(raw)
@@ -1003,14 +1226,26 @@ class Reader:
             for match in gaz.regex["exercise_noun"].finditer(text, clause.start, clause.end):
                 lead = text[max(clause.start, match.start() - 40) : match.start()]
                 word = match.group().lower()
-                if re.search(r"\b(?:facilitate|facilitating|enabling|enable|enables)\s+(?:\w+\s+)?$", lead):
+                if re.search(
+                    r"\b(?:facilitate|facilitating|enabling|enable|enables)\s+(?:\w+\s+)?$", lead
+                ):
                     continue  # "an accord to facilitate joint drills": drills in general
                 if (
                     bool(self.exercises)
                     or _EXERCISE_QUALIFIER.search(lead)
-                    or re.search(r"\b(?:the|this|that|this year['’]s|the annual)\s+$", lead)
-                    and word in {"exercise", "drills", "exercises", "maneuvers", "manoeuvres"}
-                    or word in {"drills", "war games", "wargames", "naval drills", "maneuvers", "manoeuvres"}
+                    or (
+                        re.search(r"\b(?:the|this|that|this year['\u2019]s|the annual)\s+$", lead)
+                        and word in {"exercise", "drills", "exercises", "maneuvers", "manoeuvres"}
+                    )
+                    or word
+                    in {
+                        "drills",
+                        "war games",
+                        "wargames",
+                        "naval drills",
+                        "maneuvers",
+                        "manoeuvres",
+                    }
                 ):
                     hits.append((match.start(), match.end(), None))
                     break
@@ -1018,8 +1253,10 @@ class Reader:
             return  # "amid rising tensions involving China": context, not a participant
         participation = gaz.regex["participation"].search(ctext) is not None
         current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
-        if not hits and self.exercises and (
-            participation or (clause.kind == "rel" and current_here) or _EDITION.search(ctext)
+        if (
+            not hits
+            and self.exercises
+            and (participation or (clause.kind == "rel" and current_here) or _EDITION.search(ctext))
         ):
             hits.append((clause.start, clause.start, "__current__"))
         if not hits:
@@ -1069,17 +1306,26 @@ class Reader:
         )  # fmt: skip
 
     def _exercise_parties(
-        self, clause: Clause, position: int, ms: list[Mention], participation: bool  # noqa: FBT001
+        self,
+        clause: Clause,
+        position: int,
+        ms: list[Mention],
+        participation: bool,
     ) -> list[Mention]:
         states = [m for m in ms if m.is_state and not m.is_locative]
         if participation:
             return states
         out = list(self.subject_run(clause, position))
-        # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted", "Indonesia-United States joint".
-        for m in states:
-            gap = self.text[m.end : position]
-            if m.start < position and len(gap) < 45 and "," not in gap and "." not in gap:
-                out.append(m)
+        # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted", "Indonesia-United States joint",
+        # "the biennial Australia-United States exercise".
+        anchors = [position] + [
+            n.start() for n in self.gaz.regex["exercise_noun"].finditer(self.text, clause.start, clause.end)
+        ]
+        for anchor in anchors:
+            for m in states:
+                gap = self.text[m.end : anchor]
+                if m.start < anchor and len(gap) < 45 and "," not in gap and "." not in gap:
+                    out.append(m)
         trigger_verbs = re.search(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b",
                                   self.text[clause.start : clause.end])  # fmt: skip
         if trigger_verbs is not None:
@@ -1115,7 +1361,9 @@ class Reader:
                 continue
             if re.search(r"\b(?:until|through|till|to)\s+$", lead):
                 if start is not None or end is None:
-                    first, _ = resolve(d, self.published, future=future, context_year=self.exercise_year)
+                    first, _ = resolve(
+                        d, self.published, future=future, context_year=self.exercise_year
+                    )
                     end = first
                 continue
             if _DATE_EXCLUDE.search(lead):
@@ -1134,30 +1382,44 @@ class Reader:
             end = None
         return start, end, text_out
 
-    def _exercise_locations(self, clause: Clause, ms: list[Mention], sentence_end: int) -> list[Location]:
+    def _exercise_locations(
+        self, clause: Clause, ms: list[Mention], sentence_end: int
+    ) -> list[Location]:
         text = self.text
         out: list[Location] = []
         names: set[str] = set()
 
         def add(name: str, code: str | None, kind: LocationKind) -> None:
-            name = name.strip(" ,.").removesuffix("'s").removesuffix("’s")
+            name = name.strip(" ,.").removesuffix("'s").removesuffix("\u2019s")
             if name and name not in names and len(out) < 20 and name not in self.gaz.force_nouns:
                 names.add(name)
                 out.append(Location(name=name, country=code, kind=kind))
 
         known = {(m.start, m.end): m for m in ms}
         for m in ms:
-            direction = re.search(_DIRECTION + r" $", text[max(clause.start, m.start - 16) : m.start])
+            direction = re.search(
+                _DIRECTION + r" $", text[max(clause.start, m.start - 16) : m.start]
+            )
             if m.kind == "country" and m.is_locative and direction is not None:
                 # "in southern Japan": a region of the state.
                 add(direction.group() + text[m.start : m.end], m.code, LocationKind.REGION)
                 continue
             if m.kind in {"sea", "region", "place"} and (m.is_locative or m.kind == "sea"):
-                add(text[m.start : m.end], m.code, LocationKind.SEA if m.kind == "sea" else LocationKind.REGION)
+                add(
+                    text[m.start : m.end],
+                    m.code,
+                    LocationKind.SEA if m.kind == "sea" else LocationKind.REGION,
+                )
             elif m.kind in {"seat", "country"} and m.is_locative:
-                add(text[m.start : m.end], m.code, LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY)
-            elif m.kind == "country" and m.prep == "by" and re.search(
-                r"hosted by", text[max(clause.start, m.start - 30) : m.start]
+                add(
+                    text[m.start : m.end],
+                    m.code,
+                    LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY,
+                )
+            elif (
+                m.kind == "country"
+                and m.prep == "by"
+                and re.search(r"hosted by", text[max(clause.start, m.start - 30) : m.start])
             ):
                 add(text[m.start : m.end], m.code, LocationKind.COUNTRY)
         hosted = re.search(r"hosted by\b", text[clause.start : clause.end])
@@ -1169,7 +1431,7 @@ class Reader:
             run = _CAP_RUN.match(text, match.end())
             if run is None or (run.start(), run.end()) in known:
                 continue
-            if any(m.start <= run.start() < m.end and m.kind not in {"seat"} for m in ms):
+            if any(m.start <= run.start() < m.end and m.kind != "seat" for m in ms):
                 continue
             name = run.group()
             if _is_date_word(name):
@@ -1184,14 +1446,47 @@ class Reader:
         lead = _LIST_LEAD.search(text, clause.start, clause.end)
         if lead is not None:
             for run in _CAP_RUN.finditer(text, lead.end(), sentence_end):
-                if not any(m.start <= run.start() < m.end for m in ms) and not _is_date_word(run.group()):
+                if not any(m.start <= run.start() < m.end for m in ms) and not _is_date_word(
+                    run.group()
+                ):
                     add(run.group(), None, LocationKind.OTHER)
         return out
 
 
 _DATE_WORDS: Final = frozenset(
-    "January February March April May June July August September October November December Jan Feb Mar "
-    "Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
 )
 
 
@@ -1208,7 +1503,7 @@ def _topic_place(text: str, m: Mention) -> bool:
 
 
 def _is_date_word(name: str) -> bool:
-    return name.split()[0].rstrip(".") in _DATE_WORDS
+    return name.split(maxsplit=1)[0].rstrip(".") in _DATE_WORDS
 
 
 def _clean_exercise_name(raw: str) -> str | None:
@@ -1228,7 +1523,7 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
 
 
 def _is_state_word(word: str, spans: list[tuple[int, int]], text: str, start: int) -> bool:
-    bare = word.strip("-–")
+    bare = word.strip("-\u2013")
     return any(bare and bare in text[a:b] for a, b in spans)
 
 

@@ -38,7 +38,7 @@ _M = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _Y = r"(?:1[5-9]|20)\d\d"
-_RANGE = r"\s?(?:-|–|to|and|through|until)\s?"
+_RANGE = r"\s?(?:-|\u2013|to|and|through|until)\s?"
 _DATE = re.compile(
     rf"(?<![\w])(?:"
     rf"(?P<md>{_M})\s(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -53,7 +53,7 @@ _DATE = re.compile(
     rf"|this weekend|next weekend|the next day|the following day|the day before|the previous day))"
     rf"|(?P<ago>(?i:one|two|three|four|five|six|seven|eight|nine|ten|a|an|\d{{1,2}})\s"
     rf"(?i:years?|months?|weeks?|days?)\s(?i:later|earlier|ago|before|after))"
-    rf"|(?P<year>{_Y})(?:\s?(?:-|–)\s?(?P<year2>{_Y}))?"
+    rf"|(?P<year>{_Y})(?:\s?(?:-|\u2013)\s?(?P<year2>{_Y}))?"
     rf")(?![\w])"
 )
 _ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
@@ -118,7 +118,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return _share_range_year(text, _drop_overlaps(out))
 
 
-_RANGE_GAP = re.compile(r"\s*(?:to|until|through|-|–|and)\s*(?:early|late|mid-?)?\s*")
+_RANGE_GAP = re.compile(r"\s*(?:to|until|through|-|\u2013|and)\s*(?:early|late|mid-?)?\s*")
 
 
 def _share_range_year(text: str, items: list[DateMention]) -> list[DateMention]:
@@ -220,7 +220,7 @@ def resolve(
 def _resolve(
     m: DateMention,
     published: dt.date | None,
-    future: bool,  # noqa: FBT001
+    future: bool,
     anchor_year: int | None,
     context_year: int | None,
 ) -> tuple[PartialDate | None, PartialDate | None]:
@@ -256,7 +256,10 @@ def _resolve(
 
 
 def _guess_year(
-    m: DateMention, published: dt.date | None, future: bool, context_year: int | None  # noqa: FBT001
+    m: DateMention,
+    published: dt.date | None,
+    future: bool,
+    context_year: int | None,
 ) -> int | None:
     if published is None:
         return context_year
@@ -306,9 +309,13 @@ def _relative(rel: str, published: dt.date) -> PartialDate | None:
         month = published + relativedelta(months=offset)
         return _safe(month.year, month.month)
     if rel == "last weekend":
-        return PartialDate.from_date(published - dt.timedelta(days=1) + relativedelta(weekday=SA(-1)))
+        return PartialDate.from_date(
+            published - dt.timedelta(days=1) + relativedelta(weekday=SA(-1))
+        )
     if rel == "this weekend":
         return PartialDate.from_date(published + relativedelta(weekday=SA(+1)))
     if rel == "next weekend":
-        return PartialDate.from_date(published + dt.timedelta(days=7) + relativedelta(weekday=SA(-1)))
+        return PartialDate.from_date(
+            published + dt.timedelta(days=7) + relativedelta(weekday=SA(-1))
+        )
     return None

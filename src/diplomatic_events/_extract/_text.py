@@ -1,7 +1,7 @@
 """Sections and sentences: where each part of a news text starts and ends.
 
-News text has a shape: a headline line, photo captions, a dateline ("PARIS –",
-"MUSCAT, Oman (AP) —", "Tokyo, Jan. 6 (Jiji Press)--") opening the body, then body
+News text has a shape: a headline line, photo captions, a dateline ("PARIS -",
+"MUSCAT, Oman (AP) -", "Tokyo, Jan. 6 (Jiji Press)--") opening the body, then body
 paragraphs.  This module finds those parts and splits them into sentences with
 character offsets into the original text, so every later stage can quote the source
 exactly.  Every pattern here is a bounded or single-level repetition: linear time.
@@ -14,19 +14,19 @@ from typing import Final
 
 import attrs
 
-__all__ = ["Sentence", "Sections", "split"]
+__all__ = ["Sections", "Sentence", "split"]
 
 #: Longest sentence we read as one; longer runs (no full stop for a megabyte) are cut
 #: into pieces of this size so that no later stage sees unbounded input.
 MAX_SENTENCE: Final = 1200
 
 _LINE = re.compile(r"[^\n]+")
-# "PARIS –", "BANGKOK —", "MUSCAT, Oman (AP) —", "Tokyo, Jan. 6 (Jiji Press)--", "Beijing —".
+# "PARIS -", "BANGKOK -", "MUSCAT, Oman (AP) -", "Tokyo, Jan. 6 (Jiji Press)--", "Beijing -".
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z'’.]{1,24}(?: [A-Z][A-Za-z'’.]{1,24}){0,2})"
+    r"(?P<place>[A-Z][A-Za-z'\u2019.]{1,24}(?: [A-Z][A-Za-z'\u2019.]{1,24}){0,2})"
     r"(?:, [A-Z][\w.]{0,14}(?: \d{1,2})?)?"
     r"(?: ?\([^()\n]{1,30}\))?"
-    r" ?(?:--|[–—-]) ?"
+    r" ?(?:--|[\u2013\u2014-]) ?"
 )
 # Photo captions: credits, "(left)", "Photo:", "(Reuters)" and the like.
 _CAPTION = re.compile(
@@ -36,10 +36,57 @@ _CAPTION = re.compile(
 )
 # A sentence ends at . ! ? (and closing quotes or brackets) before space and an
 # opening capital, digit or quote.
-_END = re.compile(r"[.!?][\"”’)\]]{0,3}(?=\s+[\"“‘(]?[A-Z0-9])")
+_END = re.compile(r"[.!?][\"\u201d\u2019)\]]{0,3}(?=\s+[\"\u201c\u2018(]?[A-Z0-9])")
 _ABBREV: Final = frozenset(
-    "Mr Mrs Ms Dr Gen Lt Col Capt Adm Maj Sgt Cmdr Rev St No Nos Jan Feb Mar Apr Jun Jul Aug Sep "
-    "Sept Oct Nov Dec Md Ft Vol vs etc Inc Co Corp Ltd Jr Sr Gov Sen Rep Pres Prof Mt Brig Lt.Col".split()
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "Lt",
+        "Col",
+        "Capt",
+        "Adm",
+        "Maj",
+        "Sgt",
+        "Cmdr",
+        "Rev",
+        "St",
+        "No",
+        "Nos",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Md",
+        "Ft",
+        "Vol",
+        "vs",
+        "etc",
+        "Inc",
+        "Co",
+        "Corp",
+        "Ltd",
+        "Jr",
+        "Sr",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Pres",
+        "Prof",
+        "Mt",
+        "Brig",
+        "Lt.Col",
+    ]
 )
 _LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
 
@@ -78,7 +125,9 @@ class Sections:
 
 def split(text: str) -> Sections:
     """Find the headline, captions, dateline and sentences of *text*."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()]
+    lines = [
+        (m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()
+    ]
     sentences: list[Sentence] = []
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
@@ -95,12 +144,19 @@ def split(text: str) -> Sections:
             lead = len(line) - len(line.lstrip())
             if match is not None and _is_dateline(match.group("place")):
                 dateline = match.group("place").strip()
-                dateline_span = (start + lead + match.start("place"), start + lead + match.end("place"))
+                dateline_span = (
+                    start + lead + match.start("place"),
+                    start + lead + match.end("place"),
+                )
                 start += lead + match.end()
                 body_started = True
-            elif index + 1 < len(lines) and _single_sentence(line) and not _has_dateline(
-                text, lines[index + 1]
-            ) and index > 0 and _is_present_tense_caption(line):
+            elif (
+                index + 1 < len(lines)
+                and _single_sentence(line)
+                and not _has_dateline(text, lines[index + 1])
+                and index > 0
+                and _is_present_tense_caption(line)
+            ):
                 section = "caption"
         if section == "body":
             body_started = True
@@ -110,7 +166,7 @@ def split(text: str) -> Sections:
 
 def _looks_like_headline(line: str) -> bool:
     stripped = line.strip()
-    return len(stripped) < 250 and not stripped.endswith((".", ".”", '."'))
+    return len(stripped) < 250 and not stripped.endswith((".", ".\u201d", '."'))
 
 
 def _is_dateline(place: str) -> bool:

@@ -1,0 +1,96 @@
+"""No input makes the extractor raise or hang, and its output is deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import diplomatic_events as de
+
+SENTENCE = "Japan and France signed a defence agreement in Paris on Thursday. "
+HOSTILE = {
+    "empty": "",
+    "spaces": " \n\t " * 100,
+    "nul bytes": "\x00" * 10_000,
+    "lone surrogates": "Japan \ud800 and France met in Paris. \udfff",
+    "rtl marks": "\u202eJapan and France met\u202c in Paris \u200f on Monday.",
+    "no spaces": "a" * 1_000_000,
+    "no full stops": ("Japan and France met in Paris " * 40_000)[:1_000_000],
+    "repeated sentence": SENTENCE * 20_000,
+    "open brackets": "(" * 1_000_000,
+    "titles": "President " * 100_000,
+    "title chains": "Prime Minister Gen. Col. " * 40_000,
+    "quotes": '"' * 200_000,
+    "digits": "2024 " * 200_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_returns_quickly(name: str) -> None:
+    """A hostile input returns an event set that serializes, within a few seconds."""
+    start = time.perf_counter()
+    events = de.extract(HOSTILE[name], published=dt.date(2024, 5, 3))
+    text = de.to_json(events)
+    elapsed = time.perf_counter() - start
+    assert (True, True) == (isinstance(text, (str, bytes)), elapsed < 20)
+
+
+def test_lone_surrogates_are_replaced_one_for_one() -> None:
+    """Lone surrogates become U+FFFD in the article, so offsets still match the input."""
+    source = "Japan \ud800 and France met."
+    events = de.extract(source)
+    assert events.article is not None
+    assert (len(source), "Japan \ufffd and France met.") == (
+        len(events.article.text),
+        events.article.text,
+    )
+
+
+def test_repeated_sentence_is_one_event() -> None:
+    """A sentence repeated 20,000 times gives one agreement with a bounded number of spans."""
+    events = de.extract(SENTENCE * 20_000, published=dt.date(2024, 5, 3))
+    assert (1, True) == (len(events.agreements), len(events.agreements[0].evidence) <= 50)
+
+
+def test_deterministic() -> None:
+    """The same input gives the same output, byte for byte."""
+    text = (Path(__file__).parents[2] / "seeds" / "000_37755c9e1f30a911.txt").read_text("utf-8")
+    runs = {de.to_json(de.extract(text, published=dt.date(2024, 5, 3))) for _ in range(3)}
+    assert 1 == len(runs)
+
+
+def test_text_without_events_is_empty() -> None:
+    """A report with no diplomatic event gives the article and no events."""
+    text = (
+        "Japan's exports fell 8.4 per cent in January from a year earlier, customs data showed.\n\n"
+        "Shipments to China slumped, while exports to the United States rose almost 7 per cent."
+    )
+    events = de.extract(text, published=dt.date(2019, 2, 19))
+    assert ((), (), (), text) == (
+        events.meetings,
+        events.agreements,
+        events.exercises,
+        events.article.text if events.article else None,
+    )
+
+
+def test_sports_fixtures_are_not_meetings() -> None:
+    """National teams meeting on the field is no diplomatic meeting."""
+    text = (
+        "India beat Pakistan by seven wickets at the Cricket World Cup in Ahmedabad.\n\n"
+        "India meet Bangladesh on Thursday, and Pakistan play Australia in the tournament on Friday."
+    )
+    events = de.extract(text, published=dt.date(2023, 10, 14))
+    assert () == events.meetings
+
+
+@given(st.text(max_size=400))
+def test_any_text(text: str) -> None:
+    """Any text gives a valid event set that serializes."""
+    events = de.extract(text)
+    assert isinstance(de.to_json(events), (str, bytes))
