@@ -7,9 +7,12 @@ import importlib.util
 import io
 import json
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 DEV = Path(__file__).parents[2].parent / "shared" / "dev-articles"
 SCORER = DEV.parent / "eval" / "score.py"

@@ -83,7 +83,8 @@ def test_sports_fixtures_are_not_meetings() -> None:
     """National teams meeting on the field is no diplomatic meeting."""
     text = (
         "India beat Pakistan by seven wickets at the Cricket World Cup in Ahmedabad.\n\n"
-        "India meet Bangladesh on Thursday, and Pakistan play Australia in the tournament on Friday."
+        "India meet Bangladesh on Thursday, and Pakistan play Australia in the tournament "
+        "on Friday."
     )
     events = de.extract(text, published=dt.date(2023, 10, 14))
     assert () == events.meetings

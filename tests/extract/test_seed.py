@@ -128,7 +128,11 @@ def test_seed_forces_are_military_parties_of_their_states(events: de.EventSet) -
 
 def test_seed_evidence_quotes_the_source(events: de.EventSet) -> None:
     """Every evidence span quotes the article exactly, and each event carries its key sentences."""
-    all_events = [*events.meetings, *events.agreements, *events.exercises]
+    all_events: list[de.Meeting | de.Agreement | de.Exercise] = [
+        *events.meetings,
+        *events.agreements,
+        *events.exercises,
+    ]
     quoted = [(s.text, SEED_TEXT[s.start : s.end]) for e in all_events for s in e.evidence]
     assert [(q, q) for q, _ in quoted] == quoted
     gold = [*GOLD["meetings"], *GOLD["agreements"], *GOLD["exercises"]]
@@ -138,11 +142,11 @@ def test_seed_evidence_quotes_the_source(events: de.EventSet) -> None:
 
 
 def test_seed_without_publication_date_keeps_words() -> None:
-    """Without a publication date, "on Thursday" and "last year" stay unresolved but keep their words."""
+    """Without a publication date, "on Thursday" and "last year" stay unresolved but keep words."""
     events = de.extract(SEED_TEXT)
     expected = GOLD["without_published"]
     assert expected["meeting_dates"] == [[m.date, m.date_text] for m in events.meetings]
-    assert expected["exercise_start"] == [[e.start, e.date_text] for e in events.exercises][0]
+    assert expected["exercise_start"] == next([e.start, e.date_text] for e in events.exercises)
 
 
 def test_load_seed_matches_extract(events: de.EventSet) -> None:

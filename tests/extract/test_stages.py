@@ -44,17 +44,17 @@ def _resolved(text: str, published: dt.date | None, *, future: bool = False) -> 
 def test_relative_dates_resolve_against_publication(
     text: str, future: bool, expected: list[str]
 ) -> None:
-    """Weekdays of past events look back, of scheduled ones forward; years and months keep precision."""
+    """Weekdays of past events look back, of scheduled ones forward; years keep their precision."""
     assert expected == _resolved(text, FRIDAY, future=future)
 
 
 def test_relative_dates_without_publication_are_none() -> None:
-    """Without a publication date a relative expression resolves to None, an absolute one does not."""
+    """Without a publication date a relative expression is None, an absolute one is not."""
     assert [None, None, "2019"] == _resolved("on Thursday, last year, in 2019", None)
 
 
 def test_years_later_count_from_the_last_year_stated() -> None:
-    """ "Two years later" after a visit in 2019 is 2021, with or without a publication date."""
+    """Two years after a visit in 2019 is 2021, with or without a publication date."""
     text = (
         "Russian President Vladimir Putin received Indian Prime Minister Narendra Modi in Moscow "
         "in 2019, and the two leaders met in New Delhi two years later."
@@ -87,7 +87,7 @@ def test_acronym_coreference_merges_one_agreement() -> None:
 
 
 def test_the_two_governments_refers_to_the_last_pair() -> None:
-    """ "The two governments" takes the pair of states named just before."""
+    """The phrase "the two governments" takes the pair of states named just before."""
     text = (
         "Japan and France agreed on Thursday to deepen security ties.\n\n"
         "The two governments signed an Acquisition and Cross Servicing Agreement (ACSA) in 2019."
@@ -99,7 +99,7 @@ def test_the_two_governments_refers_to_the_last_pair() -> None:
 
 
 def test_list_splits_into_bilateral_agreements() -> None:
-    """ "Concluded RAAs with Australia and Britain" is one record per partner."""
+    """Having "concluded RAAs with Australia and Britain" is one record per partner."""
     events = de.extract("Japan has already concluded RAAs with Australia and Britain.")
     assert [["AUS", "JPN"], ["GBR", "JPN"]] == [
         sorted(p.country or "" for p in a.parties) for a in events.agreements
@@ -107,8 +107,8 @@ def test_list_splits_into_bilateral_agreements() -> None:
 
 
 def test_refusal_is_not_a_meeting() -> None:
-    """ "Refused to meet" is no held meeting."""
-    text = "Russian President Vladimir Putin refused to meet French President Emmanuel Macron in Moscow."
+    """A leader who "refused to meet" another held no meeting with them."""
+    text = "Russian President Vladimir Putin refused to meet French President Emmanuel Macron."
     assert () == de.extract(text, published=FRIDAY).meetings
 
 

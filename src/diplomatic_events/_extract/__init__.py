@@ -21,7 +21,7 @@ from typing import Final
 from diplomatic_events._extract import _gazetteer
 from diplomatic_events._extract._assemble import Assembler
 from diplomatic_events._extract._gazetteer import normalize
-from diplomatic_events._extract._mentions import find_mentions
+from diplomatic_events._extract._mentions import Mention, find_mentions
 from diplomatic_events._extract._rules import Reader
 from diplomatic_events._extract._temporal import find_dates
 from diplomatic_events._extract._text import split
@@ -142,17 +142,15 @@ def _article(
         return Article(text=text, published=published if type(published) is dt.date else None)
 
 
-def _exercise_aliases(text: str, mentions: list[object]) -> dict[str, str]:
+def _exercise_aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
     # "exercise Justified Accord (JA24)": JA24 names the same exercise later on.
     out: dict[str, str] = {}
     for m in mentions:
-        kind = getattr(m, "kind", None)
-        if kind != "exercise":
+        if m.kind != "exercise":
             continue
-        end = getattr(m, "end", 0)
-        match = _ALIAS_AFTER.match(text, end)
+        match = _ALIAS_AFTER.match(text, m.end)
         if match is not None and len(out) < 20:
-            out[match.group("a")] = str(getattr(m, "name", ""))
+            out[match.group("a")] = m.name
     return out
 
 

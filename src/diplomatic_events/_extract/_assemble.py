@@ -64,9 +64,13 @@ MAX_SPANS: Final = 50
 MAX_EVENTS: Final = 200
 
 _SPECIFICITY: Final = {
-    LocationKind.VENUE: 0, LocationKind.CITY: 1, LocationKind.REGION: 2, LocationKind.SEA: 3,
-    LocationKind.OTHER: 4, LocationKind.COUNTRY: 5,
-}  # fmt: skip
+    LocationKind.VENUE: 0,
+    LocationKind.CITY: 1,
+    LocationKind.REGION: 2,
+    LocationKind.SEA: 3,
+    LocationKind.OTHER: 4,
+    LocationKind.COUNTRY: 5,
+}
 _NAME_STOP: Final = frozenset(
     {"the", "of", "and", "on", "a", "an", "for", "agreement", "accord", "pact", "deal", "treaty"}
 )
@@ -175,9 +179,13 @@ class Assembler:
             if m.kind == "person" and m.person is not None:
                 person = self.persons[m.person]
                 return self._keep(
-                    Party(kind=PartyKind.PERSON, name=person.name.strip(), country=m.code,
-                          title=person.title)
-                )  # fmt: skip
+                    Party(
+                        kind=PartyKind.PERSON,
+                        name=person.name.strip(),
+                        country=m.code,
+                        title=person.title,
+                    )
+                )
             if m.kind == "military":
                 return self._military(m)
             if m.kind in {"seat", "government"}:
@@ -379,10 +387,10 @@ class Assembler:
         """Merge exercise observations."""
         records: list[_ExerciseRecord] = []
         current: _ExerciseRecord | None = None
-        for obs in observations:
-            codes = list(dict.fromkeys(m.code for m in obs.parties if m.code))
-            if obs.past and obs.name == "__current__":
-                obs = attrs.evolve(obs, name=None)
+        for item in observations:
+            codes = list(dict.fromkeys(m.code for m in item.parties if m.code))
+            past_unnamed = item.past and item.name == "__current__"
+            obs = attrs.evolve(item, name=None) if past_unnamed else item
             if obs.name == "__current__":
                 if current is not None:
                     self._merge_exercise(current, obs, codes)
@@ -433,10 +441,13 @@ class Assembler:
             r.statuses.append(obs.status)
         rank = 0 if obs.section == "body" else 1
         finer = (
-            obs.start is not None and r.start is not None and rank == r.start_rank
-            and r.start.precision == "year" and obs.start.precision != "year"
+            obs.start is not None
+            and r.start is not None
+            and rank == r.start_rank
+            and r.start.precision == "year"
+            and obs.start.precision != "year"
             and r.start.contains(obs.start.earliest())
-        )  # fmt: skip
+        )
         if obs.start is not None and (r.start is None or rank < r.start_rank or finer):
             r.start, r.date_text, r.start_rank = obs.start, obs.date_text, rank
             if obs.end is not None:

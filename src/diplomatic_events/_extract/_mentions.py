@@ -256,8 +256,10 @@ def _raw_mentions(
 
 def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention:
     kind = {
-        "force": "military", "territory": "place", "acronym": "acronym",
-    }.get(entry.kind, entry.kind)  # fmt: skip
+        "force": "military",
+        "territory": "place",
+        "acronym": "acronym",
+    }.get(entry.kind, entry.kind)
     return Mention(start, end, kind, entry.canonical, entry.code, possessive, extra=entry.extra)
 
 
@@ -488,14 +490,14 @@ def _corefer(
     for s, e in toks:
         word = text[s:e]
         base = word.removesuffix("'s").removesuffix("\u2019s")
-        index = owners.get(base)
-        if index is None:
+        owner = owners.get(base)
+        if owner is None:
             continue
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and taken[k][0] <= s < taken[k][1]:
             continue
         extra.append(
-            Mention(s, s + len(base), "person", persons[index].name, None, base != word, index)
+            Mention(s, s + len(base), "person", persons[owner].name, None, base != word, owner)
         )
         if len(extra) > MAX_MENTIONS:
             break

@@ -47,14 +47,16 @@ __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 MAX_CLAUSE_MENTIONS: Final = 60
 
 _GROUP = re.compile(
-    r"\b(?:the|both|their) (?:(?P<n>two|three|four) )?(?:leaders|governments|countries|nations|sides|"
+    r"\b(?:the|both|their) (?:(?P<n>two|three|four) )?"
+    r"(?:leaders|governments|countries|nations|sides|"
     r"allies|men|delegations|states|prime ministers|presidents|ministers|partners)\b"
     r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _VENUE = re.compile(
-    r"\b(?:at|in|to) (?:the |his |her |their )?(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
+    r"\b(?:at|in|to) (?:the |his |her |their )?"
+    r"(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
     r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|Building|Villa|Retreat|"
     r"Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin)(?: of [A-Z][\w'\u2019-]*)?)"
 )
@@ -71,7 +73,8 @@ _PLACE_PREP = re.compile(
 )
 # "Miyazaki Prefecture", "Riau Islands", "Baturaja Air Base": a place by its last word.
 _PLACE_NAME = re.compile(
-    r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} (?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
+    r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
+    r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
     r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
 )
 _LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\b")
@@ -89,7 +92,8 @@ _VERBISH = re.compile(
     r"^(?:agreed|confirmed|welcomed|said|vowed|pledged|decided|signed|held|also)\b"
 )
 _ONE = re.compile(
-    r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek) one\b"
+    r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek)"
+    r" one\b"
 )
 _WITH = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:with|between)\b")
 _BETWEEN = re.compile(r"\bbetween\b")
@@ -206,25 +210,29 @@ _FUTURE_SIGN = re.compile(
 _ACCESSION = re.compile(r"\s(?:membership|accession|bid to join|application)\b")
 _POSTMOD_DATE = re.compile(r"\s+of\s+")
 _DATE_EXCLUDE = re.compile(
-    r"\b(?:by|dating from|since|dates from|established in|first staged in|before|arrived(?: in [\w' ]{2,20})? on"
+    r"\b(?:by|dating from|since|dates from|established in|first staged in|before"
+    r"|arrived(?: in [\w' ]{2,20})? on"
     r"|to|until|through)\s+(?:the\s+)?$"
 )
 _EXERCISE_NAMED = re.compile(
-    r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})|[\"\u201c](?P<q>[A-Z][^\"\u201d\n]{2,40})[\"\u201d] "
+    r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
+    r"|[\"\u201c](?P<q>[A-Z][^\"\u201d\n]{2,40})[\"\u201d] "
     r"(?=(?:joint |naval |military )*(?:drills|exercise|exercises|maneuvers|manoeuvres|war games))"
     r"|(?:exercise|drills|maneuvers) [\"\u201c](?P<q2>[A-Z][^\"\u201d\n]{2,40})[\"\u201d]"
 )
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = re.compile(
-    r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for|rehearsal)\b[^.]{0,40}$"
+    r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for|rehearsal)\b"
+    r"[^.]{0,40}$"
 )
 _EXERCISE_QUALIFIER = re.compile(
     r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b"
 )
 _PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
 _NOUN_TRIGGER = re.compile(
-    r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event|planning conference)\b"
+    r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
+    r"|planning conference)\b"
 )
 _VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b")
 _EDITION = re.compile(
@@ -317,7 +325,7 @@ def _uniq_codes(ms: Sequence[Mention]) -> list[str]:
 class Reader:
     """Reads one article's sentences in order, keeping discourse state between them."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913, PLR0917 - one article's whole analysis, passed once
         self,
         text: str,
         published: dt.date | None,
@@ -446,7 +454,7 @@ class Reader:
         for clause in clauses:
             self._agreements(index, s, clause, clauses)
         for clause in clauses:
-            self._exercises(index, s, clause, sentence_mentions)
+            self._exercises(index, s, clause)
         if not self.sport:
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             for clause in clauses:
@@ -602,9 +610,19 @@ class Reader:
             if len(_uniq_codes(group)) < 2:
                 continue
             self.meetings.append(
-                MeetingObs(index, s.section, group, status, date, date_text, location, fmt, topics,
-                           (s.start, s.end))
-            )  # fmt: skip
+                MeetingObs(
+                    index,
+                    s.section,
+                    group,
+                    status,
+                    date,
+                    date_text,
+                    location,
+                    fmt,
+                    topics,
+                    (s.start, s.end),
+                )
+            )
 
     def _plural_meeting_list(self, clause: Clause, triggers: list[re.Match[str]]) -> list[Mention]:
         for t in triggers:
@@ -638,10 +656,11 @@ class Reader:
         if len(_uniq_codes(persons)) >= 2:
             return persons
         states = [
-            m for m in ms
+            m
+            for m in ms
             if (m.is_state and (not m.is_locative or m.kind == "person") and m.kind != "demonym")
             or (m.kind == "demonym" and not m.is_locative)
-        ]  # fmt: skip
+        ]
         states = [m for m in states if not (m.kind == "seat" and m.prep in {"in", "at"})]
         run = self.subject_run(clause, trigger.start())
         if len(_uniq_codes(run)) >= 2:
@@ -704,9 +723,9 @@ class Reader:
                     continue
                 if m.kind in kinds and (m.is_locative or m.prep in dest):
                     name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
-                    if m.kind == "region" and m.prep == "at":
-                        kind = LocationKind.VENUE
-                    return Location(name=name, country=m.code, kind=kind)
+                    venue_like = m.kind == "region" and m.prep == "at"
+                    place_kind = LocationKind.VENUE if venue_like else kind
+                    return Location(name=name, country=m.code, kind=place_kind)
         for m in ms:
             if _topic_place(text, m):
                 continue
@@ -781,10 +800,22 @@ class Reader:
                     date, date_text = self._date_near(clause, m.start, future=False)
                     if len(_uniq_codes(parties)) >= 2:
                         self.agreements.append(
-                            AgreementObs(index, s.section, "accession protocol", None, AgreementKind.TREATY,
-                                         "specific", parties, AgreementStatus.RATIFIED, date, date_text,
-                                         False, (s.start, s.end), m.start)
-                        )  # fmt: skip
+                            AgreementObs(
+                                index,
+                                s.section,
+                                "accession protocol",
+                                None,
+                                AgreementKind.TREATY,
+                                "specific",
+                                parties,
+                                AgreementStatus.RATIFIED,
+                                date,
+                                date_text,
+                                default=False,
+                                span=(s.start, s.end),
+                                position=m.start,
+                            )
+                        )
 
     def _agreement_mentions(
         self, clause: Clause
@@ -834,11 +865,18 @@ class Reader:
         # "is currently negotiating one with the Philippines": the last acronym named.
         for match in _ONE.finditer(text, clause.start, clause.end):
             last = next((o for o in reversed(out) if o[3]), None) or (
-                (0, 0, self.last_agreement.name, self.last_agreement.acronym, self.last_agreement.kind,
-                 "named", False)
+                (
+                    0,
+                    0,
+                    self.last_agreement.name,
+                    self.last_agreement.acronym,
+                    self.last_agreement.kind,
+                    "named",
+                    False,
+                )
                 if self.last_agreement is not None and self.last_agreement.acronym
                 else None
-            )  # fmt: skip
+            )
             if last is None:
                 continue
             s1, e1 = match.end() - 3, match.end()
@@ -850,7 +888,8 @@ class Reader:
         self, hs: int, he: int, clause: Clause
     ) -> tuple[int, int, str | None, str | None, AgreementKind, str, bool] | None:
         text = self.text
-        # Walk back over capitalised words and connectors: "Acquisition and Cross Servicing Agreement".
+        # Walk back over capitalised words and connectors:
+        # "Acquisition and Cross Servicing Agreement".
         window = text[max(clause.start, hs - 80) : hs]
         words = window.split(" ")
         taken: list[str] = []
@@ -918,11 +957,8 @@ class Reader:
             if words and not any(w in _STOP_MOD for w in words):
                 end = he + len(post.group()) - len(post.group(1)) + len(" ".join(words))
         state_spans = [(m.start, m.end) for m in self.within(start, end) if m.code]
-        kept = [
-            w for w in mods
-            if not re.fullmatch(r"\d{4}|\d+-year", w) or w.endswith("year")
-        ]  # fmt: skip
-        name_words = [w for w in kept if not _is_state_word(w, state_spans, text, start)]
+        kept = [w for w in mods if not re.fullmatch(r"\d{4}|\d+-year", w) or w.endswith("year")]
+        name_words = [w for w in kept if not _is_state_word(w, state_spans, text)]
         content = [w for w in name_words if w.lower() not in gaz.generic_modifiers]
         plural = word.lower().endswith("s") and word.lower() != "mous"
         lead = text[max(clause.start, start - 12) : start]
@@ -946,7 +982,7 @@ class Reader:
             level = "anaphor"
         else:
             level = "generic"
-        kind = self._kind_of(name, text[clause.start : clause.end])
+        kind = self._kind_of(name)
         if word.lower() in gaz.agreement_heads and gaz.agreement_heads[word.lower()]:
             kind = _kind(gaz.agreement_heads[word.lower()]) if kind is AgreementKind.OTHER else kind
         if level == "generic":
@@ -972,14 +1008,14 @@ class Reader:
                 return f"{topic} {head.lower()}"
         return head.lower()
 
-    def _kind_of(self, name: str, context: str = "") -> AgreementKind:
+    def _kind_of(self, name: str) -> AgreementKind:
         low = name.lower()
         for phrase, kind in self.gaz.kind_keywords:
             if phrase in low:
                 return _kind(kind)
         return AgreementKind.OTHER
 
-    def _agreement(
+    def _agreement(  # noqa: PLR0913, PLR0917 - a mention's parts, read by one rule
         self,
         index: int,
         s: Sentence,
@@ -1058,9 +1094,19 @@ class Reader:
             ms = self.within(clause.start, clause.end)
             location = self._meeting_location(clause, ms, visit=False)
             self.meetings.append(
-                MeetingObs(index, s.section, signers, MeetingStatus.HELD, date, date_text, location,
-                           MeetingFormat.IN_PERSON if location else None, [], (s.start, s.end))
-            )  # fmt: skip
+                MeetingObs(
+                    index,
+                    s.section,
+                    signers,
+                    MeetingStatus.HELD,
+                    date,
+                    date_text,
+                    location,
+                    MeetingFormat.IN_PERSON if location else None,
+                    [],
+                    (s.start, s.end),
+                )
+            )
 
     def _agreement_status(
         self, clause: Clause, start: int, end: int, s: Sentence
@@ -1075,9 +1121,8 @@ class Reader:
             if status is AgreementStatus.RATIFIED and not ratification_ok:
                 continue
             for m in regex.finditer(text, clause.start, clause.end):
-                if start <= m.start() < end:
-                    if status is not AgreementStatus.PROPOSED:
-                        continue
+                if start <= m.start() < end and status is not AgreementStatus.PROPOSED:
+                    continue
                 hits.append((m.start(), m.end(), status))
         if not hits:
             return None, None
@@ -1101,7 +1146,7 @@ class Reader:
             status = AgreementStatus.PROPOSED
         return status, best[0]
 
-    def _agreement_parties(
+    def _agreement_parties(  # noqa: PLR0913, PLR0917 - a mention's parts, read by one rule
         self,
         clause: Clause,
         clauses: list[Clause],
@@ -1192,17 +1237,14 @@ class Reader:
 
     # ---- exercises ---------------------------------------------------------------------
 
-    def _exercises(
-        self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]
-    ) -> None:
+    def _exercises(self, index: int, s: Sentence, clause: Clause) -> None:
         text = self.text
         gaz = self.gaz
         ctext = text[clause.start : clause.end]
         ms = self.within(clause.start, clause.end)
-        hits: list[tuple[int, int, str | None]] = []
-        for m in ms:
-            if m.kind == "exercise":
-                hits.append((m.start, m.end, _clean_exercise_name(m.name)))
+        hits: list[tuple[int, int, str | None]] = [
+            (m.start, m.end, _clean_exercise_name(m.name)) for m in ms if m.kind == "exercise"
+        ]
         for match in _EXERCISE_NAMED.finditer(text, clause.start, clause.end):
             raw = match.group("n") or match.group("q") or match.group("q2") or ""
             span = (
@@ -1301,9 +1343,24 @@ class Reader:
                 domain = Domain(value)
                 break
         self.exercises.append(
-            ExerciseObs(index, s.section, name, past, reference, parties, excluded, status, date, end_date,
-                        date_text, locations, domain, (s.start, s.end), start)
-        )  # fmt: skip
+            ExerciseObs(
+                index,
+                s.section,
+                name,
+                past,
+                reference,
+                parties,
+                excluded,
+                status,
+                date,
+                end_date,
+                date_text,
+                locations,
+                domain,
+                (s.start, s.end),
+                start,
+            )
+        )
 
     def _exercise_parties(
         self,
@@ -1316,18 +1373,22 @@ class Reader:
         if participation:
             return states
         out = list(self.subject_run(clause, position))
-        # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted", "Indonesia-United States joint",
+        # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted",
+        # "Indonesia-United States joint",
         # "the biennial Australia-United States exercise".
         anchors = [position] + [
-            n.start() for n in self.gaz.regex["exercise_noun"].finditer(self.text, clause.start, clause.end)
+            n.start()
+            for n in self.gaz.regex["exercise_noun"].finditer(self.text, clause.start, clause.end)
         ]
         for anchor in anchors:
             for m in states:
                 gap = self.text[m.end : anchor]
                 if m.start < anchor and len(gap) < 45 and "," not in gap and "." not in gap:
                     out.append(m)
-        trigger_verbs = re.search(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b",
-                                  self.text[clause.start : clause.end])  # fmt: skip
+        trigger_verbs = re.search(
+            r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b",
+            self.text[clause.start : clause.end],
+        )
         if trigger_verbs is not None:
             out += self.subject_run(clause, clause.start + trigger_verbs.start())
         group = self.group(self.text[clause.start : clause.end])
@@ -1369,9 +1430,12 @@ class Reader:
             if _DATE_EXCLUDE.search(lead):
                 continue
             first, last = resolve(
-                d, self.published, future=future, anchor_year=self.year_before(d.start),
+                d,
+                self.published,
+                future=future,
+                anchor_year=self.year_before(d.start),
                 context_year=self.exercise_year,
-            )  # fmt: skip
+            )
             if start is None and first is not None:
                 start, text_out = first, d.text.strip()
                 if last is not None:
@@ -1436,9 +1500,9 @@ class Reader:
             name = run.group()
             if _is_date_word(name):
                 continue
-            direction = match.group("dir")
-            if direction:
-                add(f"{direction}{name}", None, LocationKind.REGION)
+            side = match.group("dir")
+            if side:
+                add(f"{side}{name}", None, LocationKind.REGION)
             else:
                 add(name, None, LocationKind.OTHER)
         for run in _PLACE_NAME.finditer(text, clause.start, clause.end):
@@ -1522,7 +1586,7 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _is_state_word(word: str, spans: list[tuple[int, int]], text: str, start: int) -> bool:
+def _is_state_word(word: str, spans: list[tuple[int, int]], text: str) -> bool:
     bare = word.strip("-\u2013")
     return any(bare and bare in text[a:b] for a, b in spans)
 

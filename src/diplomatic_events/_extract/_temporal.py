@@ -21,17 +21,47 @@ from diplomatic_events._dates import PartialDate
 __all__ = ["DateMention", "find_dates", "resolve"]
 
 _MONTHS: Final = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RD_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
 _NUMBERS: Final = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "a": 1, "an": 1,
-}  # fmt: skip
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
 
 _M = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -105,11 +135,10 @@ def _month(token: str | None) -> int | None:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Return every temporal expression in ``text[start:end]`` in order."""
     stop = len(text) if end is None else end
-    out: list[DateMention] = []
-    for m in _ISO.finditer(text, start, stop):
-        out.append(
-            DateMention(m.start(), m.end(), m.group(), "abs", int(m["y"]), int(m["m"]), int(m["d"]))
-        )
+    out = [
+        DateMention(m.start(), m.end(), m.group(), "abs", int(m["y"]), int(m["m"]), int(m["d"]))
+        for m in _ISO.finditer(text, start, stop)
+    ]
     for m in _DATE.finditer(text, start, stop):
         mention = _mention(m)
         if mention is not None:
@@ -126,10 +155,13 @@ def _share_range_year(text: str, items: list[DateMention]) -> list[DateMention]:
     for i in range(len(items) - 1):
         a, b = items[i], items[i + 1]
         if (
-            a.kind == "abs" and b.kind == "abs" and a.year is None and a.rel is None
+            a.kind == "abs"
+            and b.kind == "abs"
+            and a.year is None
+            and a.rel is None
             and (b.year is not None or b.rel is not None)
             and _RANGE_GAP.fullmatch(text, a.end, b.start)
-        ):  # fmt: skip
+        ):
             items[i] = attrs.evolve(a, year=b.year, rel=b.rel)
     return items
 
@@ -151,17 +183,33 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         year = int(m["md_y"]) if m["md_y"] else None
         d2 = int(m["md_d2"]) if m["md_d2"] else None
         return DateMention(
-            s, e, t, "abs", year, month, int(m["md_d"]),
-            end_year=year if d2 else None, end_month=month2 if d2 else None, end_day=d2,
-        )  # fmt: skip
+            s,
+            e,
+            t,
+            "abs",
+            year,
+            month,
+            int(m["md_d"]),
+            end_year=year if d2 else None,
+            end_month=month2 if d2 else None,
+            end_day=d2,
+        )
     if m["dm"]:
         month = _month(m["dm"])
         year = int(m["dm_y"]) if m["dm_y"] else None
         d2 = int(m["dm_d2"]) if m["dm_d2"] else None
         return DateMention(
-            s, e, t, "abs", year, month, int(m["dm_d"]),
-            end_year=year if d2 else None, end_month=month if d2 else None, end_day=d2,
-        )  # fmt: skip
+            s,
+            e,
+            t,
+            "abs",
+            year,
+            month,
+            int(m["dm_d"]),
+            end_year=year if d2 else None,
+            end_month=month if d2 else None,
+            end_day=d2,
+        )
     if m["my"]:
         # "May" alone is more often the verb than the month.
         if m["my"] == "May" and not (m["my_y"] or m["my_rel"] or m["my_q"]):
@@ -281,8 +329,12 @@ def _guess_year(
 def _ago(m: DateMention, published: dt.date | None, anchor_year: int | None) -> PartialDate | None:
     amount = m.amount or 0
     if m.direction == "ago" and published is not None:
-        delta = {"year": relativedelta(years=amount), "month": relativedelta(months=amount),
-                 "week": relativedelta(weeks=amount), "day": relativedelta(days=amount)}[m.unit or "day"]  # fmt: skip
+        delta = {
+            "year": relativedelta(years=amount),
+            "month": relativedelta(months=amount),
+            "week": relativedelta(weeks=amount),
+            "day": relativedelta(days=amount),
+        }[m.unit or "day"]
         day = published - delta
         if m.unit == "year":
             return _safe(day.year)
@@ -297,8 +349,11 @@ def _ago(m: DateMention, published: dt.date | None, anchor_year: int | None) -> 
 
 def _relative(rel: str, published: dt.date) -> PartialDate | None:
     day = {
-        "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
-    }.get(rel)  # fmt: skip
+        "yesterday": -1,
+        "today": 0,
+        "tonight": 0,
+        "tomorrow": 1,
+    }.get(rel)
     if day is not None:
         return PartialDate.from_date(published + dt.timedelta(days=day))
     if rel.endswith("year"):

@@ -132,7 +132,8 @@ def split(text: str) -> Sections:
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
     body_started = False
-    for index, (start, end) in enumerate(lines):
+    for index, (line_start, end) in enumerate(lines):
+        start = line_start
         line = text[start:end]
         section = "body"
         if index == 0 and len(lines) > 1 and _looks_like_headline(line):
