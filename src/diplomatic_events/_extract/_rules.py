@@ -229,6 +229,14 @@ _EXERCISE_REF = re.compile(
 _EXERCISE_QUALIFIER = re.compile(
     r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b"
 )
+_AGREEMENT_HINT = re.compile(
+    r"(?i:agreement|accord|pact|treat(?:y|ies)|deal|declaration|protocol|memorandum|convention"
+    r"|arrangement|mou|alliance|membership|accession|framework)"
+)
+_EXERCISE_HINT = re.compile(
+    r"(?i:part|particip|join|from|host|involv|bring|pair|contribut|edition|location|site|venue"
+    r"|ceremony|observer|invited)"
+)
 _PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
 _NOUN_TRIGGER = re.compile(
     r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
@@ -451,11 +459,21 @@ class Reader:
         clauses = self.clauses(s)
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
-        for clause in clauses:
-            self._agreements(index, s, clause, clauses)
-        for clause in clauses:
-            self._exercises(index, s, clause)
-        if not self.sport:
+        # One search per kind decides whether the sentence is worth reading clause by clause.
+        text, regex = self.text, self.gaz.regex
+        kinds = {m.kind for m in sentence_mentions}
+        if "acronym" in kinds or _AGREEMENT_HINT.search(text, s.start, s.end):
+            for clause in clauses:
+                self._agreements(index, s, clause, clauses)
+        if (
+            "exercise" in kinds
+            or regex["exercise_noun"].search(text, s.start, s.end)
+            or (self.exercises and _EXERCISE_HINT.search(text, s.start, s.end))
+            or self.exercise_aliases
+        ):
+            for clause in clauses:
+                self._exercises(index, s, clause)
+        if not self.sport and regex["meeting"].search(text, s.start, s.end):
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             for clause in clauses:
                 if (s.start, s.end) in exercise_clauses and not _PLANNING.search(
