@@ -659,3 +659,19 @@ def test_lone_surrogates_rejected(build: Any, path: str) -> None:
         build("a\ud800b")
 
     assert [path] == paths(info)
+
+
+def test_span_offsets_stay_within_what_json_readers_hold() -> None:
+    """A span ending past 2**53 - 1 is rejected, so every JSON reader can hold its offsets."""
+    with pytest.raises(ValidationError) as info:
+        Span(start=2**60, end=2**60 + 1, text="a")
+
+    assert ["$.end"] == [p.path for p in info.value.problems]
+
+
+def test_huge_year_is_a_validation_error() -> None:
+    """A year with thousands of digits gives a ValidationError, not a ValueError from repr."""
+    with pytest.raises(ValidationError) as info:
+        PartialDate(year=10**5000)
+
+    assert ["$.year"] == [p.path for p in info.value.problems]

@@ -9,6 +9,7 @@ import re
 
 import attrs
 
+from diplomatic_events._repr import show
 from diplomatic_events.exceptions import Problem, ValidationError
 
 __all__ = ["PartialDate"]
@@ -53,24 +54,26 @@ class PartialDate:
         problems: list[Problem] = []
         y, m, d = self.year, self.month, self.day
         if type(y) is not int:
-            problems.append(Problem("$.year", f"expected an integer, got {y!r}"))
+            problems.append(Problem("$.year", f"expected an integer, got {show(y)}"))
         elif not 1 <= y <= 9999:
-            problems.append(Problem("$.year", f"{y} is outside 1..9999"))
+            problems.append(Problem("$.year", f"{show(y)} is outside 1..9999"))
         if m is not None:
             if type(m) is not int:
-                problems.append(Problem("$.month", f"expected an integer or None, got {m!r}"))
+                problems.append(Problem("$.month", f"expected an integer or None, got {show(m)}"))
             elif not 1 <= m <= 12:
-                problems.append(Problem("$.month", f"{m} is not a month (1..12)"))
+                problems.append(Problem("$.month", f"{show(m)} is not a month (1..12)"))
         if d is not None:
             if m is None:
                 problems.append(Problem("$.day", "a day needs a month"))
             elif type(d) is not int:
-                problems.append(Problem("$.day", f"expected an integer or None, got {d!r}"))
+                problems.append(Problem("$.day", f"expected an integer or None, got {show(d)}"))
             elif not problems:
                 last = calendar.monthrange(y, m)[1]
                 if not 1 <= d <= last:
                     problems.append(
-                        Problem("$.day", f"{y:04d}-{m:02d} has no day {d} (it has {last} days)")
+                        Problem(
+                            "$.day", f"{y:04d}-{m:02d} has no day {show(d)} (it has {last} days)"
+                        )
                     )
         if problems:
             raise ValidationError(problems)

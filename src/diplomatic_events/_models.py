@@ -15,12 +15,12 @@ import datetime as dt
 import functools
 import hashlib
 import re
-import reprlib
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
 from diplomatic_events._dates import PartialDate
+from diplomatic_events._repr import show as _show
 from diplomatic_events.exceptions import Problem, ValidationError
 from diplomatic_events.vocab import (
     AGREEMENT_LIFECYCLE,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
 __all__ = [
+    "MAX_OFFSET",
     "SCHEMA_VERSION",
     "Agreement",
     "Article",
@@ -53,6 +54,10 @@ __all__ = [
 
 #: The version of the JSON document format this library writes.
 SCHEMA_VERSION: Final = 1
+
+#: The largest span offset: 2**53 - 1, the largest integer every JSON reader
+#: (JavaScript's included) holds exactly.
+MAX_OFFSET: Final = 2**53 - 1
 
 _T = TypeVar("_T")
 _Problems = list[Problem]
@@ -206,25 +211,6 @@ def _check_unique_text(problems: _Problems, path: str, value: object) -> None:
         problems.append(Problem(path, "has duplicate entries"))
 
 
-def _show(value: object) -> str:
-    try:
-        text = repr(value)
-    except (RecursionError, ValueError):
-        # Hostile values: a list nested 100,000 deep, an int of more digits than
-        # Python converts to text (sys.get_int_max_str_digits()).
-        text = _short_repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _short_repr(value: object) -> str:
-    if isinstance(value, int):
-        return f"<an integer of {value.bit_length()} bits>"
-    try:
-        return reprlib.repr(value)  # depth-limited
-    except (RecursionError, ValueError):
-        return f"<{type(value).__name__}>"
-
-
 def _raise(problems: _Problems) -> None:
     if problems:
         raise ValidationError(problems)
@@ -373,6 +359,8 @@ class Span:
                 problems.append(
                     Problem("$.end", f"'end' {_show(e)} must be greater than 'start' {_show(s)}")
                 )
+            if e > MAX_OFFSET:
+                problems.append(Problem("$.end", f"must be at most {MAX_OFFSET}, got {_show(e)}"))
         if type(t) is not str:
             problems.append(Problem("$.text", f"expected a string, got {_show(t)}"))
         elif ints and e > s and len(t) != e - s:
@@ -855,7 +843,7 @@ def _span_ok(x: Span) -> bool:
         type(s) is int
         and type(e) is int
         and type(t) is str
-        and 0 <= s < e
+        and 0 <= s < e <= MAX_OFFSET
         and len(t) == e - s
         and (t.isascii() or _SURROGATE.search(t) is None)
     )

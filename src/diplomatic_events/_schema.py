@@ -12,6 +12,7 @@ import attrs
 
 from diplomatic_events._dates import PartialDate
 from diplomatic_events._models import (
+    MAX_OFFSET,
     SCHEMA_VERSION,
     Agreement,
     Article,
@@ -44,8 +45,8 @@ _DAY: Final = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{
 _FIELD_OVERRIDES: Final[dict[tuple[type, str], dict[str, Any]]] = {
     (Article, "text"): {"type": "string"},
     (Span, "text"): {"type": "string", "minLength": 1},
-    (Span, "start"): {"type": "integer", "minimum": 0},
-    (Span, "end"): {"type": "integer", "minimum": 1},
+    (Span, "start"): {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET - 1},
+    (Span, "end"): {"type": "integer", "minimum": 1, "maximum": MAX_OFFSET},
     (EventSet, "schema_version"): {"type": "integer", "const": SCHEMA_VERSION},
 }
 _MIN_ITEMS: Final[dict[tuple[type, str], int]] = {

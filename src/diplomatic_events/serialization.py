@@ -55,8 +55,8 @@ from diplomatic_events._models import (
     Party,
     Span,
     StatusChange,
-    _show,
 )
+from diplomatic_events._repr import show as _show
 from diplomatic_events.exceptions import (
     DecodeError,
     Problem,
