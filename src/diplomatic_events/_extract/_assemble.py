@@ -2,7 +2,7 @@
 
 * Meetings of the same states merge unless they are clearly distinct encounters:
   another status (held vs scheduled), another place, or other named persons
-  ("talks with Li" and "talks with Xi" are two meetings of the same two states).
+  ("talks with the premier" and "talks with the president" are two meetings of the same states).
   A photo caption's date never overrides the body's.
 * Agreements merge by party set and name: the same acronym, names sharing most
   words, or a generic mention ("an accord", "the pact") next to a named one.

@@ -385,7 +385,7 @@ def _name_after(
     text: str, toks: list[tuple[int, int]], starts: list[int], pos: int
 ) -> tuple[int | None, int]:
     k = bisect.bisect_left(starts, pos)
-    # "his Australian counterpart, Scott Morrison": allow one comma.
+    # "his Australian counterpart, Jane Smith": allow one comma.
     if k < len(toks) and text[toks[k][0] : toks[k][1]] == "," and toks[k][0] - pos <= 1:
         k += 1
     if k >= len(toks) or toks[k][0] - pos > 2:
@@ -472,7 +472,7 @@ def _match_known(persons: list[Person], name: str) -> int | None:
 def _corefer(
     text: str, mentions: list[Mention], toks: list[tuple[int, int]], persons: list[Person]
 ) -> list[Mention]:
-    # Later mentions by surname or given name: "Kishida and Macron welcomed ...".
+    # Later mentions by surname or given name: "Sato and Dupont welcomed ...".
     owners: dict[str, int] = {}
     clashes: set[str] = set()
     for index, person in enumerate(persons):
@@ -536,7 +536,7 @@ def _infer_person_states(
             persons[index].code = open_members[0]
             claimed.add(open_members[0])
     # Otherwise the most-mentioned state that no person met in the same sentences holds
-    # ("Prime Minister Fumio Kishida" beside "French President Emmanuel Macron" in an
+    # ("Prime Minister Taro Sato" beside "French President Jean Dupont" in an
     # article about Japan and France).
     counts = Counter(
         m.code

@@ -660,7 +660,7 @@ class Reader:
         sentence_mentions: list[Mention],
     ) -> list[Mention]:
         text = self.text
-        # "Xi's visit to France": the visitor and the place visited.
+        # "the president's visit to France": the visitor and the place visited.
         before = [m for m in ms if m.end <= trigger.start() and trigger.start() - m.end <= 12]
         if before and before[-1].possessive and before[-1].is_state:
             dest = [
@@ -1107,7 +1107,7 @@ class Reader:
             and trigger_pos is not None
             and len(_uniq_codes(signers)) >= 2
         ):
-            # "Mitsotakis and Erdogan signed a declaration ... in Athens on Thursday":
+            # "A and B signed a declaration ... in Athens on Thursday":
             # leaders signing together met.
             ms = self.within(clause.start, clause.end)
             location = self._meeting_location(clause, ms, visit=False)
