@@ -144,7 +144,6 @@ _NOT_NAMES: Final = frozenset(
     ]
 )
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
-_DESTINATION: Final = frozenset({"to", "visit", "visiting", "visited"})
 
 
 @attrs.define

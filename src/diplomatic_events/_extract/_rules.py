@@ -23,7 +23,6 @@ from diplomatic_events._dates import PartialDate
 from diplomatic_events._extract._temporal import DateMention, resolve
 from diplomatic_events._models import Location
 from diplomatic_events.vocab import (
-    AGREEMENT_LIFECYCLE,
     AgreementKind,
     AgreementStatus,
     Domain,
@@ -95,7 +94,6 @@ _ONE = re.compile(
     r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek)"
     r" one\b"
 )
-_WITH = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:with|between)\b")
 _BETWEEN = re.compile(r"\bbetween\b")
 _HEAD_LOWER = re.compile(r"[a-z]")
 _STOP_MOD: Final = frozenset(
@@ -363,12 +361,10 @@ class Reader:
         self.last_group: list[Mention] = []
         self.last_person: Mention | None = None
         self.last_agreement: AgreementObs | None = None
-        self.last_exercise_position = -1
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
         self.sport = len(gaz.regex["sport_words"].findall(text, 0, min(len(text), 200_000))) >= 2
-        self.anchor_year: int | None = None
         self.exercise_year: int | None = None
         self.section = "body"
         self.sentence_bounds = (0, 0)
@@ -445,11 +441,6 @@ class Reader:
                 return d.year
         return None
 
-    def _track_years(self, s: Sentence) -> None:
-        for d in self.dates_within(s.start, s.end):
-            if d.kind in {"year", "abs"} and d.year is not None:
-                self.anchor_year = d.year
-
     # ---- the sentence loop -----------------------------------------------------------
 
     def read(self, index: int, s: Sentence) -> None:
@@ -481,7 +472,6 @@ class Reader:
                 ):
                     continue  # an exercise's opening ceremony "hosted by" its hosts is no meeting
                 self._meetings(index, s, clause, sentence_mentions)
-        self._track_years(s)
         # Discourse state for "the two governments" and "he".
         new_groups = [m.parties for m in self.meetings[before[0] :]] + [
             a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"
@@ -1614,8 +1604,3 @@ def _kind(value: str | None) -> AgreementKind:
         return AgreementKind(value or "other")
     except ValueError:
         return AgreementKind.OTHER
-
-
-def status_rank(status: AgreementStatus) -> int:
-    """The lifecycle rank of a status."""
-    return AGREEMENT_LIFECYCLE[status]
