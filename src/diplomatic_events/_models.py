@@ -246,7 +246,7 @@ class Party:
 
     Args:
         kind: What the party is.
-        name: Its name as commonly written ("Japan", "Fumio Kishida", "French Army").
+        name: Its name as commonly written ("Japan", "Ursula von der Leyen", "French Army").
         country: The ISO 3166-1 alpha-3 code of the state it is or belongs to;
             required for countries, governments and armed forces.
         title: A person's title ("Prime Minister"); persons only.
@@ -289,7 +289,7 @@ class Party:
 
         ``country:JPN`` and ``government:JPN`` for states and their governments;
         ``<kind>:<country>:<slug of name>`` for persons, organizations and armed forces
-        (``person:JPN:fumio-kishida``), ``<kind>:<slug>`` where there is no country.
+        (``person:IND:narendra-modi``), ``<kind>:<slug>`` where there is no country.
         """
         if self.kind is PartyKind.COUNTRY or self.kind is PartyKind.GOVERNMENT:
             return f"{self.kind.value}:{self.country}"
@@ -306,7 +306,7 @@ class Location:
     """A place where something happens.
 
     Args:
-        name: The place as written ("Elysee Palace", "Paris", "South China Sea").
+        name: The place as written ("Tower of London", "Paris", "South China Sea").
         country: The ISO 3166-1 alpha-3 code of the state it is in, or None
             (international waters, unknown).
         kind: What sort of place it is.
