@@ -41,6 +41,8 @@ def extract(
 
     Raises:
         TypeError: if *text* is not a string or *published* not a date.
+        InvalidRulesError: if a vocabulary table of the extractor is malformed (a fault
+            of the installed rule set, never of the text).
 
     Example:
         >>> events = extract("No diplomacy was reported today.")
