@@ -13,6 +13,7 @@ import functools
 import importlib.resources
 import json
 import re
+import sys
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -20,9 +21,19 @@ import attrs
 from diplomatic_events.exceptions import InvalidRulesError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["Entry", "Gazetteer", "load", "normalize", "phrase_regex", "tokens"]
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "Phrases",
+    "load",
+    "normalize",
+    "phrase_list",
+    "phrase_regex",
+    "tokens",
+    "words",
+]
 
 #: One token: an abbreviation with inner dots ("U.S.", "D.C."), a word (letters and
 #: digits with inner apostrophes), or any other single non-space character.
@@ -90,6 +101,117 @@ def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Patt
     return re.compile(rf"(?<![\w-]){'(?:' + body + ')'}(?![\w])", flags)
 
 
+#: A maximal run of letters: the unit a phrase's keyword is looked up by.
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+#: map to it (dotted and dotless i, long s).
+_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_WORDS_CACHE: dict[str, frozenset[str]] = {}
+_WORDS_CACHE_SIZE: Final = 512
+
+
+def fold_lower(text: str) -> str:
+    """Lower-case *text* as ``re.IGNORECASE`` compares it, keeping its length.
+
+    ``str.lower`` alone leaves three letters that the flag matches to ASCII ones
+    (dotted and dotless i, long s), and U+0130 is the one letter whose lower case is
+    two characters long; they are folded first. So ``in`` and lower-case patterns
+    find, at the same offsets, what a case-insensitive pattern finds in the original.
+    """
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+def words(text: str) -> frozenset[str]:
+    """Return the lower-cased letter runs of *text* (cached for the texts seen last)."""
+    found = _WORDS_CACHE.get(text)
+    if found is None:
+        found = frozenset(_LETTERS.findall(fold_lower(text)))
+        if len(_WORDS_CACHE) >= _WORDS_CACHE_SIZE:
+            _WORDS_CACHE.clear()
+        _WORDS_CACHE[text] = found
+    return found
+
+
+def _keyword(phrase: str, *, bounded: bool) -> str | None:
+    """The longest letter run that every match of *phrase* shows whole, if any.
+
+    A run counts when letters cannot extend it in the text: it is delimited inside the
+    phrase by a non-letter, or sits at an edge the pattern bounds (``bounded``).
+    """
+    low = phrase.lower()
+    best: str | None = None
+    for run in _LETTERS.finditer(low):
+        left = run.start() > 0 or bounded
+        right = run.end() < len(low) or bounded
+        word = run.group()
+        if left and right and word.isascii() and (best is None or len(word) > len(best)):
+            best = word
+    return best
+
+
+class Phrases:
+    """A compiled phrase list that skips its search when no keyword is present.
+
+    Each phrase has a keyword: a whole run of letters that any match of the phrase
+    shows as a whole run of letters of the searched text. A search first looks the
+    keywords up in the text's lower-cased letter runs (one set, cached and shared by
+    every list), and runs the regular expression only when one is there. The answer
+    is exactly the regular expression's: the gate only skips searches that would find
+    nothing.
+    """
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], keys: frozenset[str] | None) -> None:
+        """Wrap *pattern*; ``keys`` None means no gate (always search)."""
+        self.pattern = pattern
+        self.keys = keys
+
+    def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether ``string[pos:endpos]`` holds a keyword (so a match is possible)."""
+        if self.keys is None:
+            return True
+        part = string if pos <= 0 and endpos >= len(string) else string[pos:endpos]
+        return not self.keys.isdisjoint(words(part))
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like :meth:`re.Pattern.search`."""
+        if not self.possible(string, pos, endpos):
+            return None
+        return self.pattern.search(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """Like :meth:`re.Pattern.finditer`."""
+        if not self.possible(string, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        """Like :meth:`re.Pattern.findall`."""
+        if not self.possible(string, pos, endpos):
+            return []
+        return self.pattern.findall(string, pos, endpos)
+
+
+def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
+    """Compile *items* behind a keyword gate.
+
+    Bounded lists compile as :func:`phrase_regex` does; unbounded ones (clause cuts,
+    which carry their own spaces and commas) as plain case-insensitive literals.
+    """
+    alts = sorted({p for p in items if p}, key=lambda p: (-len(p), p))
+    if bounded:
+        pattern = phrase_regex(alts)
+    else:
+        pattern = re.compile("|".join(re.escape(c) for c in alts) or "(?!)", re.IGNORECASE)
+    keys = [_keyword(p, bounded=bounded) for p in alts]
+    return Phrases(pattern, None if None in keys else frozenset(k for k in keys if k))
+
+
 @attrs.frozen
 class Gazetteer:
     """Every table, compiled for lookup.
@@ -108,6 +230,7 @@ class Gazetteer:
         exercise_nouns: Common nouns for an exercise.
         domains: Words that set an exercise's domain.
         regex: Compiled trigger lists by name.
+        force_noun: A force noun right after a state's name ("French Army").
         status_regex: Compiled agreement-status triggers by status value.
         exercise_status_regex: Compiled exercise-status triggers by status value.
     """
@@ -123,9 +246,10 @@ class Gazetteer:
     generic_modifiers: frozenset[str]
     exercise_nouns: frozenset[str]
     domains: dict[str, str]
-    regex: dict[str, re.Pattern[str]]
-    status_regex: dict[str, re.Pattern[str]]
-    exercise_status_regex: dict[str, re.Pattern[str]]
+    regex: dict[str, Phrases]
+    force_noun: re.Pattern[str]
+    status_regex: dict[str, Phrases]
+    exercise_status_regex: dict[str, Phrases]
 
 
 # ---- checking --------------------------------------------------------------------------
@@ -279,7 +403,7 @@ def load() -> Gazetteer:
             first_words[toks[0]] = max(first_words.get(toks[0], 0), len(toks))
 
     triggers = _read("triggers.json")
-    regex: dict[str, re.Pattern[str]] = {}
+    regex: dict[str, Phrases] = {}
     for key in (
         "meeting",
         "meeting_virtual",
@@ -295,21 +419,19 @@ def load() -> Gazetteer:
         "past_edition",
         "sport_words",
     ):
-        regex[key] = phrase_regex(_str_list("triggers.json", triggers, key))
+        regex[key] = phrase_list(_str_list("triggers.json", triggers, key))
     cuts = _str_list("triggers.json", triggers, "context_cut")
-    regex["context_cut"] = re.compile(
-        "|".join(re.escape(c) for c in sorted(cuts, key=lambda c: (-len(c), c))), re.IGNORECASE
-    )
+    regex["context_cut"] = phrase_list(cuts, bounded=False)
     status_regex = _status_table(triggers, "agreement_status")
     exercise_status_regex = _status_table(triggers, "exercise_status")
-    regex["agreement_head"] = phrase_regex(heads)
+    regex["agreement_head"] = phrase_list(heads)
     nouns = sorted(force_nouns, key=lambda n: (-len(n), n))
-    regex["force_noun"] = re.compile(
+    force_noun = re.compile(
         r" (?P<f>" + "|".join(re.escape(n) for n in nouns) + r")(?P<pos>['\u2019]s)?(?![\w'\u2019])"
     )
-    regex["exercise_noun"] = phrase_regex(_str_list("exercises.json", exercises, "nouns"))
+    regex["exercise_noun"] = phrase_list(_str_list("exercises.json", exercises, "nouns"))
     topic_words = tuple(_str_list("agreements.json", agreements, "topic_words"))
-    regex["company"] = phrase_regex(_str_list("agreements.json", agreements, "company_words"))
+    regex["company"] = phrase_list(_str_list("agreements.json", agreements, "company_words"))
 
     domains = _str_map("exercises.json", exercises, "domains")
     return Gazetteer(
@@ -325,13 +447,14 @@ def load() -> Gazetteer:
         exercise_nouns=frozenset(_str_list("exercises.json", exercises, "nouns")),
         domains=domains,
         regex=regex,
+        force_noun=force_noun,
         status_regex=status_regex,
         exercise_status_regex=exercise_status_regex,
     )
 
 
-def _status_table(triggers: Mapping[str, Any], key: str) -> dict[str, re.Pattern[str]]:
+def _status_table(triggers: Mapping[str, Any], key: str) -> dict[str, Phrases]:
     table = triggers.get(key)
     if not isinstance(table, dict):
         raise InvalidRulesError("triggers.json", f"{key!r}: expected an object of lists")
-    return {status: phrase_regex(_str_list("triggers.json", table, status)) for status in table}
+    return {status: phrase_list(_str_list("triggers.json", table, status)) for status in table}

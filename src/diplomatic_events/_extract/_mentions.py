@@ -282,7 +282,7 @@ def find_mentions(
 def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     # "French Army", "Ghana Armed Forces", "Japanese troops": a state's armed forces.
     out: list[Mention] = []
-    regex = gaz.regex["force_noun"]
+    regex = gaz.force_noun
     for m in mentions:
         match = (
             regex.match(text, m.end)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from diplomatic_events._dates import PartialDate
+from diplomatic_events._extract._gazetteer import fold_lower
 from diplomatic_events._extract._temporal import DateMention, resolve
 from diplomatic_events._models import Location
 from diplomatic_events.vocab import (
@@ -227,13 +228,42 @@ _EXERCISE_REF = re.compile(
 _EXERCISE_QUALIFIER = re.compile(
     r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b"
 )
-_AGREEMENT_HINT = re.compile(
-    r"(?i:agreement|accord|pact|treat(?:y|ies)|deal|declaration|protocol|memorandum|convention"
-    r"|arrangement|mou|alliance|membership|accession|framework)"
+#: Substrings (any case) that hint at an agreement or an exercise's participants; a
+#: sentence with none of them skips those rules.
+_AGREEMENT_HINTS: Final = (
+    "agreement",
+    "accord",
+    "pact",
+    "treaty",
+    "treaties",
+    "deal",
+    "declaration",
+    "protocol",
+    "memorandum",
+    "convention",
+    "arrangement",
+    "mou",
+    "alliance",
+    "membership",
+    "accession",
+    "framework",
 )
-_EXERCISE_HINT = re.compile(
-    r"(?i:part|particip|join|from|host|involv|bring|pair|contribut|edition|location|site|venue"
-    r"|ceremony|observer|invited)"
+_EXERCISE_HINTS: Final = (
+    "part",
+    "join",
+    "from",
+    "host",
+    "involv",
+    "bring",
+    "pair",
+    "contribut",
+    "edition",
+    "location",
+    "site",
+    "venue",
+    "ceremony",
+    "observer",
+    "invited",
 )
 _PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
 _NOUN_TRIGGER = re.compile(
@@ -453,13 +483,14 @@ class Reader:
         # One search per kind decides whether the sentence is worth reading clause by clause.
         text, regex = self.text, self.gaz.regex
         kinds = {m.kind for m in sentence_mentions}
-        if "acronym" in kinds or _AGREEMENT_HINT.search(text, s.start, s.end):
+        low = fold_lower(text[s.start : s.end])
+        if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
             for clause in clauses:
                 self._agreements(index, s, clause, clauses)
         if (
             "exercise" in kinds
             or regex["exercise_noun"].search(text, s.start, s.end)
-            or (self.exercises and _EXERCISE_HINT.search(text, s.start, s.end))
+            or (self.exercises and any(hint in low for hint in _EXERCISE_HINTS))
             or self.exercise_aliases
         ):
             for clause in clauses:
@@ -1571,6 +1602,9 @@ _TOPIC_NOUN = re.compile(
 
 def _topic_place(text: str, m: Mention) -> bool:
     # "the situations in Ukraine and Gaza" names a topic, not where a meeting was.
+    tail = text[max(0, m.start - 7) : m.start].removesuffix("\n")
+    if not tail.endswith((" in ", " at ", " near ", " off ", " the ")):
+        return False  # the pattern ends in one of these (before an optional newline)
     return _TOPIC_NOUN.search(text, max(0, m.start - 40), m.start) is not None
 
 

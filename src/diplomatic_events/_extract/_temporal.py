@@ -17,6 +17,7 @@ import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from diplomatic_events._dates import PartialDate
+from diplomatic_events._extract._gazetteer import fold_lower
 
 __all__ = ["DateMention", "find_dates", "resolve"]
 
@@ -132,14 +133,67 @@ def _month(token: str | None) -> int | None:
     return _MONTHS.get(token.rstrip(".").lower())
 
 
+#: Lower-cased first words of every branch of :data:`_DATE` that starts with a letter.
+_FIRST_WORDS: Final = frozenset(
+    [
+        *_MONTHS,
+        *_WEEKDAYS,
+        *_NUMBERS,
+        "late",
+        "early",
+        "mid",
+        "the",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "last",
+        "this",
+        "next",
+        "earlier",
+        "later",
+    ]
+)
+#: Where a date may start, in lower-cased text: after a non-word character, a digit,
+#: one of :data:`_FIRST_WORDS` not followed by a letter ("march's", "jan2024"), or a
+#: qualifier glued to a month ("mid-march", "latemarch").
+_START = re.compile(
+    r"(?<![\w])(?:\d|(?:"
+    + "|".join(sorted(_FIRST_WORDS, key=lambda w: (-len(w), w)))
+    + r")(?![^\W\d_])|late|early|mid)"
+)
+
+
+def _starts(text: str, start: int, stop: int) -> list[int]:
+    """Offsets where a date may start: a superset of where :data:`_DATE` matches.
+
+    Every branch of :data:`_DATE` starts, after a non-word character, with a digit or
+    with one of :data:`_FIRST_WORDS` (a month glued to a qualifier starts with the
+    qualifier). One scan of the lower-cased text for those, then the full pattern
+    tried only there, gives exactly the matches a scan with the full pattern would.
+    """
+    return [m.start() for m in _START.finditer(fold_lower(text), start, stop)]
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Return every temporal expression in ``text[start:end]`` in order."""
     stop = len(text) if end is None else end
+    starts = _starts(text, start, stop)
+    iso = _ISO.match
     out = [
         DateMention(m.start(), m.end(), m.group(), "abs", int(m["y"]), int(m["m"]), int(m["d"]))
-        for m in _ISO.finditer(text, start, stop)
+        for m in (iso(text, pos, stop) for pos in starts if text[pos].isdigit())
+        if m is not None
     ]
-    for m in _DATE.finditer(text, start, stop):
+    cursor = start
+    match = _DATE.match
+    for pos in starts:
+        if pos < cursor:
+            continue
+        m = match(text, pos, stop)
+        if m is None:
+            continue
+        cursor = m.end()
         mention = _mention(m)
         if mention is not None:
             out.append(mention)
