@@ -1,0 +1,95 @@
+"""The extractor's fast paths give exactly the matches of the plain patterns they replace.
+
+Trigger lists skip texts without a keyword and scan a lower-cased copy with a trie;
+dates are tried only where a date may start. Each must agree, match for match, with
+the case-insensitive pattern it stands for, on news text and on odd text (case
+variants, curly apostrophes, hyphens, letters that fold in odd ways, cut offsets).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import diplomatic_events as de
+from diplomatic_events._extract import _gazetteer, _temporal
+
+ODD = "-'\u2019 \n,._0\u0130\u0131\u017f\u212aKkIiSs\u2013("
+PROBES = [
+    "meet",
+    "Met",
+    "IS WELCOMED",
+    "planning event",
+    " amid ",
+    ", as ",
+    "signed",
+    "Ratified",
+    "'s ratification",
+    "\u2019s ratification",
+    "will",
+    "drills",
+    "agreements",
+    "taking part",
+    "\u017figned",
+    "\u0130s to",
+    "w\u0131lL",
+    "mid-March",
+    "lateMarch",
+    "Sept. 11 to 15, 2023",
+    "two years later",
+    "March's",
+    "Jan2024",
+    "2024-05-02",
+    "on Thursday",
+    "THIS YEAR",
+]
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    base = de.seed_article().text
+    out = [base]
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            roll = rng.random()
+            if roll < 0.3:
+                start = rng.randrange(len(base))
+                parts.append(base[start : start + rng.randint(1, 30)])
+            elif roll < 0.6:
+                parts.append("".join(rng.choice(ODD) for _ in range(rng.randint(1, 3))))
+            else:
+                parts.append(rng.choice(PROBES))
+        out.append("".join(parts))
+    return out
+
+
+def _lists() -> dict[str, _gazetteer.Phrases]:
+    gaz = _gazetteer.load()
+    out = dict(gaz.regex)
+    out.update({f"agreement_status.{k}": v for k, v in gaz.status_regex.items()})
+    out.update({f"exercise_status.{k}": v for k, v in gaz.exercise_status_regex.items()})
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(_lists()))
+def test_phrase_list_matches_its_pattern(name: str) -> None:
+    """Gate, trie and exact pattern together find what the plain pattern finds."""
+    phrases = _lists()[name]
+    assert phrases.fast is not None, "every shipped list takes the fast scan"
+    for text in _texts(seed=len(name), count=300):
+        for pos, endpos in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2)):
+            plain = [(m.span(), m.group()) for m in phrases.pattern.finditer(text, pos, endpos)]
+            fast = [(m.span(), m.group()) for m in phrases.finditer(text, pos, endpos)]
+            assert fast == plain, (text, pos, endpos)
+            first = phrases.search(text, pos, endpos)
+            assert (first.span() if first else None) == (plain[0][0] if plain else None)
+
+
+def test_date_candidates_find_every_date() -> None:
+    """Trying the date pattern only at candidate words finds every match of a scan."""
+    for text in _texts(seed=7, count=600):
+        scan = [(m.span(), m.group()) for m in _temporal._DATE.finditer(text)]
+        starts = set(_temporal._starts(text, 0, len(text)))
+        assert {span[0] for span, _ in scan} <= starts, text
