@@ -248,6 +248,9 @@ def _raw_mentions(
             i += 1
             continue
         size, end, entry, possessive = found
+        if entry.kind == "exercise" and s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum():
+            i += 1  # "Trans-Pacific Partnership": a name inside a longer name
+            continue
         out.append(_from_entry(s, end, entry, possessive))
         i += size
     return out, toks

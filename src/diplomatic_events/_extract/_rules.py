@@ -275,6 +275,24 @@ _EDITION = re.compile(
     r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
 )
 _THIS_YEAR = re.compile(r"\bthis year['\u2019]s\b", re.IGNORECASE)
+#: A relative pronoun that is the subject of the verb after it ("that will scrap"),
+#: unlike "that Moscow and Pyongyang signed", whose verb acts on the noun before.
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:that|which)(?:\s+(?:will|would|could|can|may|might|should|shall|also|then|is|are"
+    r"|was|were|to|be|been|has|have|had|not|further))*\s+$"
+)
+#: Capitalised words ending in an instrument's head ("1951 Mutual Defense Treaty").
+_NAMED_INSTRUMENT = re.compile(
+    r"\s+(?:[A-Z][\w'\u2019-]*\s+){0,5}"
+    r"(?:Treaty|Agreement|Accord|Pact|Alliance|Declaration|Convention|Protocol|Charter)\b"
+)
+#: An applicant's wish to join an instrument (the applicant is not yet a party).
+_BID_TO_JOIN = re.compile(
+    r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
+    r" to (?:join|accede to)\s+(?:the\s+)?$"
+)
+#: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
+_NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
 
@@ -422,6 +440,8 @@ class Reader:
         lead = "main"
         for m in self.gaz.regex["context_cut"].finditer(text, s.start, s.end):
             phrase = m.group().strip(" ,").lower()
+            if phrase == "as" and text.startswith("well as ", m.end()):
+                continue  # ", as well as from Armenia": the list goes on
             if phrase == "in mind":
                 # "With China in mind, Japan has ...": the lead-in is background.
                 cuts.append((m.end(), "main"))
@@ -817,9 +837,15 @@ class Reader:
         if self.gaz.regex["company"].search(ctext):
             return
         found = self._agreement_mentions(clause)
+        joined = -1
         for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
             next_head = found[k + 1][0] if k + 1 < len(found) else clause.end
             lead = text[max(clause.start, start - 30) : start]
+            if _BID_TO_JOIN.search(lead) or (
+                joined >= 0 and _NAME_GOES_ON.fullmatch(text, joined, start)
+            ):
+                joined = end
+                continue  # "its bid to join the CPTPP": not a party yet
             if re.search(r"\b(?:not|no|without)\b(?: \w+){0,3} $", lead) or re.search(
                 r"\b(?:does not amount|is not|not an?)\b", text[clause.start : start]
             ):
@@ -1162,6 +1188,8 @@ class Reader:
             for m in regex.finditer(text, clause.start, clause.end):
                 if start <= m.start() < end and status is not AgreementStatus.PROPOSED:
                     continue
+                if m.start() >= end and _RELATIVE_SUBJECT.search(text, end, m.start()):
+                    continue  # "an FTA that will scrap tariffs": the verb is the purpose's
                 hits.append((m.start(), m.end(), status))
         if not hits:
             return None, None
@@ -1457,8 +1485,8 @@ class Reader:
         text_out: str | None = None
         for d in self.dates_within(clause.start, clause.end):
             lead = self.text[max(clause.start, d.start - 20) : d.start]
-            if d.start in self.name_years:
-                continue
+            if d.start in self.name_years or _NAMED_INSTRUMENT.match(self.text, d.end):
+                continue  # "the 1951 Mutual Defense Treaty" dates the treaty
             if re.search(r"\b(?:until|through|till|to)\s+$", lead):
                 if start is not None or end is None:
                     first, _ = resolve(
@@ -1479,6 +1507,16 @@ class Reader:
                 start, text_out = first, d.text.strip()
                 if last is not None:
                     end = last
+            elif (
+                start is not None
+                and start.month is None
+                and d.kind == "abs"
+                and d.year is None
+                and d.rel is None
+                and d.month is not None
+            ):
+                # "Last year's edition, held in April": the month of that year.
+                start = _safe_date(start.year, d.month, d.day) or start
             elif start is None and text_out is None:
                 text_out = d.text.strip()
         if start is not None and end is not None and end.latest() < start.earliest():
@@ -1606,6 +1644,13 @@ def _topic_place(text: str, m: Mention) -> bool:
     if not tail.endswith((" in ", " at ", " near ", " off ", " the ")):
         return False  # the pattern ends in one of these (before an optional newline)
     return _TOPIC_NOUN.search(text, max(0, m.start - 40), m.start) is not None
+
+
+def _safe_date(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    try:
+        return PartialDate(year=year, month=month, day=day)
+    except ValueError:
+        return None
 
 
 def _is_date_word(name: str) -> bool:
