@@ -85,11 +85,29 @@ def extract(
     aliases = _exercise_aliases(text, mentions)
     reader = Reader(text, published, gaz, mentions, persons, dates, aliases)
     if sections.dateline_span is not None:
-        place = gaz.phrases.get(normalize(sections.dateline.title() if sections.dateline else ""))
+        written = sections.dateline.title() if sections.dateline else ""
+        place = gaz.phrases.get(normalize(written))
         if place is not None and place.kind == "seat":
             reader.dateline = Location(
                 name=place.canonical, country=place.code, kind=LocationKind.CITY
             )
+        elif place is None and written and sections.dateline and sections.dateline.isupper():
+            # "SOCHI, Russia, Sept 4 -": a city the tables do not know, in the state after it.
+            after = text[sections.dateline_span[1] : sections.dateline_span[1] + 30]
+            state = next((m for m in mentions if m.start >= sections.dateline_span[1]), None)
+            code = (
+                state.code
+                if state is not None
+                and state.kind == "country"
+                and after.startswith(", ")
+                and state.start == sections.dateline_span[1] + 2
+                else None
+            )
+            try:
+                reader.dateline = Location(name=written, country=code, kind=LocationKind.CITY)
+            except ValidationError:  # pragma: no cover - a dateline is plain text
+                reader.dateline = None
+        if reader.dateline is not None:
             reader.dateline_paragraph = next(
                 (s.paragraph for s in sections.sentences if s.start >= sections.dateline_span[1]),
                 -1,

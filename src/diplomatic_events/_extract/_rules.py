@@ -48,8 +48,8 @@ MAX_CLAUSE_MENTIONS: Final = 60
 
 _GROUP = re.compile(
     r"\b(?:the|both|their) (?:(?P<n>two|three|four) )?"
-    r"(?:leaders|governments|countries|nations|sides|"
-    r"allies|men|delegations|states|prime ministers|presidents|ministers|partners)\b"
+    r"(?:(?P<people>leaders|men|prime ministers|presidents|pair)|governments|countries|nations"
+    r"|sides|allies|delegations|states|ministers|partners)\b"
     r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
     re.IGNORECASE,
 )
@@ -408,6 +408,8 @@ class Reader:
         }
         self.last_group: list[Mention] = []
         self.last_person: Mention | None = None
+        #: The last two persons of different states named ("the pair", "the two leaders").
+        self.last_persons: list[Mention] = []
         self.last_agreement: AgreementObs | None = None
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
@@ -538,6 +540,10 @@ class Reader:
         persons = [m for m in sentence_mentions if m.kind == "person"]
         if persons:
             self.last_person = persons[0]
+        for m in persons:
+            if m.code:
+                self.last_persons = [p for p in self.last_persons if p.code != m.code][-1:]
+                self.last_persons.append(m)
 
     def _coordinated(self, ms: list[Mention]) -> list[Mention]:
         states = [m for m in ms if m.is_state and not m.is_locative]
@@ -603,12 +609,20 @@ class Reader:
     def group(self, clause_text: str) -> list[Mention]:
         """Resolve "the two governments" / "both countries" to the last group named."""
         match = _GROUP.search(clause_text)
-        if match is None or not self.last_group:
+        if match is None:
             return []
         n = {"two": 2, "three": 3, "four": 4}.get(
             (match.group("n") or match.group("n2") or "").lower()
         )
         group = self.last_group
+        if (
+            match.group("people") is not None
+            and n in {None, 2}
+            and len(_uniq_codes(self.last_persons)) == 2
+        ):
+            group = self.last_persons  # "the two leaders last met": the last two named
+        if not group:
+            return []
         if n is not None and len(_uniq_codes(group)) != n:
             return []
         return list(group)

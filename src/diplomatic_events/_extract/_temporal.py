@@ -375,6 +375,8 @@ def _guess_year(
     # a January article); a planned one dated well before publication is next year's.
     if not future and candidate > published + dt.timedelta(days=31):
         return year - 1
+    if not future and m.day is None and candidate > published:
+        return year - 1  # a past month is the latest such month up to publication
     if future and candidate < published - dt.timedelta(days=62):
         return year + 1
     return year

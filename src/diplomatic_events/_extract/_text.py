@@ -24,7 +24,7 @@ _LINE = re.compile(r"[^\n]+")
 # "PARIS -", "BANGKOK -", "MUSCAT, Oman (AP) -", "Tokyo, Jan. 6 (Jiji Press)--", "Beijing -".
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z'\u2019.]{1,24}(?: [A-Z][A-Za-z'\u2019.]{1,24}){0,2})"
-    r"(?:, [A-Z][\w.]{0,14}(?: \d{1,2})?)?"
+    r"(?:, [A-Z][\w.]{0,14}(?: \d{1,2})?){0,2}"
     r"(?: ?\([^()\n]{1,30}\))?"
     r" ?(?:--|[\u2013\u2014-]) ?"
 )
@@ -138,8 +138,10 @@ def split(text: str) -> Sections:
         section = "body"
         if index == 0 and len(lines) > 1 and _looks_like_headline(line):
             section = "headline"
-        elif _CAPTION.search(line) is not None:
-            section = "caption"
+        elif _CAPTION.search(line) is not None and not (
+            not body_started and dateline is None and _has_dateline(text, (line_start, end))
+        ):
+            section = "caption"  # but "WOODSIDE, Calif. (AP) -" opens the body
         elif not body_started and dateline is None:
             match = _DATELINE.match(line.lstrip())
             lead = len(line) - len(line.lstrip())
