@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-from diplomatic_events._extract._gazetteer import TOKEN, Entry, Gazetteer, normalize
+from diplomatic_events._extract._gazetteer import Entry, Gazetteer, normalize
 
 __all__ = ["Mention", "Person", "find_mentions"]
 
@@ -143,6 +143,9 @@ _NOT_NAMES: Final = frozenset(
         "House",
     ]
 )
+#: :data:`TOKEN`, except that a run of one repeated symbol ("((((", "....") is one
+#: token: no phrase starts with one, and a flood of them costs one step, not millions.
+_SCAN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|(?P<c>[^\w\s])(?P=c)+|\S")
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
 
@@ -215,7 +218,7 @@ _STATE_KINDS: Final = frozenset(
 def _raw_mentions(
     text: str, gaz: Gazetteer, limit: int
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
-    toks = [(m.start(), m.end()) for m in TOKEN.finditer(text, 0, limit)]
+    toks = [m.span() for m in _SCAN_TOKEN.finditer(text, 0, limit)]
     out: list[Mention] = []
     longest = gaz.first_words
     phrases = gaz.phrases
