@@ -66,7 +66,9 @@ _DIRECTION = (
     r"south-western|northeastern|southeastern|northwestern|southwestern)"
 )
 _PLACE_PREP = re.compile(
-    r"\b(?:in|at|near|out of|off|outside)(?: the)?(?: port of| city of| province of)? "
+    r"\b(?:in|at|near|out of|off|outside)(?: the)?"
+    r"(?: (?P<dir0>northern|southern|eastern|western|central))?"
+    r"(?: port of| city of| province of| region of| island of)? "
     r"(?P<dir>(?:northern|southern|eastern|western|central|north|south|east|west|"
     r"north-eastern|south-eastern|north-western|south-western|northeastern|southeastern|"
     r"northwestern|southwestern) )?(?=[A-Z])"
@@ -1379,7 +1381,11 @@ class Reader:
         if (
             not hits
             and self.exercises
-            and (participation or (clause.kind == "rel" and current_here) or _EDITION.search(ctext))
+            and (
+                participation
+                or (clause.kind in {"rel", "and"} and current_here)
+                or _EDITION.search(ctext)
+            )
         ):
             hits.append((clause.start, clause.start, "__current__"))
         if not hits:
@@ -1591,7 +1597,9 @@ class Reader:
             name = run.group()
             if _is_date_word(name):
                 continue
-            side = match.group("dir")
+            side = match.group("dir") or (
+                match.group("dir0") + " " if match.group("dir0") else None
+            )
             if side:
                 add(f"{side}{name}", None, LocationKind.REGION)
             else:
