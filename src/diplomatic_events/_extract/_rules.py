@@ -295,6 +295,8 @@ _BID_TO_JOIN = re.compile(
 )
 #: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
 _NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
+#: ", and in western Palawan province": a further place of what the sentence states.
+_AND_PLACE = re.compile(r", and (?:in|at|off|near|around|across|from) ")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
 
@@ -1383,7 +1385,8 @@ class Reader:
             and self.exercises
             and (
                 participation
-                or (clause.kind in {"rel", "and"} and current_here)
+                or (clause.kind == "rel" and current_here)
+                or (clause.kind == "and" and current_here and _AND_PLACE.match(ctext))
                 or _EDITION.search(ctext)
             )
         ):
