@@ -297,6 +297,11 @@ _BID_TO_JOIN = re.compile(
 _NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
 #: ", and in western Palawan province": a further place of what the sentence states.
 _AND_PLACE = re.compile(r", and (?:in|at|off|near|around|across|from) ")
+#: A finite verb right after a state: the state is a new clause's subject.
+_FINITE_VERB = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|becomes|became|signed|agreed"
+    r"|said|says|also|plans|hopes|wants)\b"
+)
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
 
@@ -462,8 +467,14 @@ class Reader:
         for m in _SPLIT_AND.finditer(text, s.start, s.end):
             nxt = self.within(m.end(), m.end() + 40)
             word = m.group().strip(" ,;")
-            if word == "and" and nxt and nxt[0].start - m.end() < 5 and nxt[0].is_state:
-                continue  # ", and Japan": a list, not a new clause
+            if (
+                word == "and"
+                and nxt
+                and nxt[0].start - m.end() < 5
+                and nxt[0].is_state
+                and not _FINITE_VERB.match(text, nxt[0].end)
+            ):
+                continue  # ", and Japan": a list, not a new clause ("and Japan has": one)
             kind = {"and": "and", "but": "and", "ahead of": "ahead"}.get(word, "rel")
             if m.group() == "; ":
                 kind = "main"
