@@ -302,6 +302,9 @@ _FINITE_VERB = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|becomes|became|signed|agreed"
     r"|said|says|also|plans|hopes|wants)\b"
 )
+#: ", as the only ...": an apposition describing the instrument just named.
+_APPOSITION = re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
+_BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
 
@@ -870,6 +873,12 @@ class Reader:
         for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
             next_head = found[k + 1][0] if k + 1 < len(found) else clause.end
             lead = text[max(clause.start, start - 30) : start]
+            if (
+                level != "named"
+                and _APPOSITION.search(lead)
+                and any(o.level == "named" and o.span == (s.start, s.end) for o in self.agreements)
+            ):
+                continue  # "New START ..., as the only arms control treaty": the same one
             if _BID_TO_JOIN.search(lead) or (
                 joined >= 0 and _NAME_GOES_ON.fullmatch(text, joined, start)
             ):
@@ -987,8 +996,15 @@ class Reader:
         window = text[max(clause.start, hs - 80) : hs]
         words = window.split(" ")
         taken: list[str] = []
+        inner: str | None = None
         for w in reversed(words[:-1] if window.endswith(" ") else words):
-            if (
+            bracket = _BRACKETED_ACRONYM.fullmatch(w)
+            if bracket is not None and not taken and inner is None:
+                # "the Intermediate-Range Nuclear Forces (INF) Treaty": the acronym
+                # sits inside the name.
+                inner = bracket.group("a")
+                taken.insert(0, w)
+            elif (
                 w
                 and (w[0].isupper() or w in {"and", "of", "on", "for", "the"})
                 and not w.endswith((",", "."))
@@ -998,7 +1014,7 @@ class Reader:
                 break
         while taken and taken[0] in {"and", "of", "on", "for", "the", "The"}:
             taken.pop(0)
-        if not taken:
+        if not taken or (inner is not None and taken[0].startswith("(")):
             return None
         name_start = hs - len(" ".join(taken)) - 1
         name = text[name_start:he]
@@ -1006,6 +1022,9 @@ class Reader:
         tail = _ALIAS.match(text, he)
         if tail is not None:
             acronym = tail.group("a")
+        if inner is not None:
+            acronym = acronym or inner
+            name = name.replace(f" ({inner})", "")
         kind = self._kind_of(name)
         return (name_start, he, name.strip(), acronym, kind, "named", False)
 
@@ -1329,6 +1348,14 @@ class Reader:
             return [states]
         if len(_uniq_codes(states + group)) >= 2:
             return [states + group]
+        if level == "named" and not states:
+            # "It leaves New START, which caps ..., as the only treaty still binding
+            # Washington and Moscow": a named instrument takes the sentence's states.
+            sentence_states = [
+                m for m in self.within(s.start, s.end) if m.is_state and not m.is_locative
+            ]
+            if len(_uniq_codes(sentence_states)) == 2:
+                return [sentence_states]
         return [states]
 
     # ---- exercises ---------------------------------------------------------------------
