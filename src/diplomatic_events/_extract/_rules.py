@@ -304,6 +304,13 @@ _FINITE_VERB = re.compile(
 )
 #: ", as the only ...": an apposition describing the instrument just named.
 _APPOSITION = re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
+#: A purpose after an instrument's head: " to <verb> <object>" (lower case).
+_PURPOSE = re.compile(
+    r" to (?P<w>(?:restore|establish|end|resume|normalise|normalize|reopen|boost|expand|curb"
+    r"|ease|settle|share|protect|build|develop|resolve|demarcate|cut|reduce|supply|export"
+    r"|import|send|ship|lift)(?: [a-z][\w-]*){1,3})"
+)
+_THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 
@@ -628,6 +635,8 @@ class Reader:
         """Resolve "the two governments" / "both countries" to the last group named."""
         match = _GROUP.search(clause_text)
         if match is None:
+            if _THEY.match(clause_text) and len(_uniq_codes(self.last_group)) == 2:
+                return list(self.last_group)  # "They also agreed to ...": the last pair
             return []
         n = {"two": 2, "three": 3, "four": 4}.get(
             (match.group("n") or match.group("n2") or "").lower()
@@ -1069,6 +1078,18 @@ class Reader:
                 words.pop()
             if words and not any(w in _STOP_MOD for w in words):
                 end = he + len(post.group()) - len(post.group(1)) + len(" ".join(words))
+        elif (
+            not word[0].isupper() and self._generic_name(word, text[s_start:s_end]) == word.lower()
+        ):
+            # "an agreement to restore diplomatic relations": the purpose names it (when
+            # no topic of the sentence does, as in "a defence cooperation agreement").
+            purpose = _PURPOSE.match(text, he, min(clause.end, he + 60))
+            if purpose is not None:
+                words = purpose.group("w").split()
+                while words and words[-1] in _STOP_MOD:
+                    words.pop()
+                if len(words) >= 2 and not any(w in _STOP_MOD for w in words[1:]):
+                    end = purpose.start("w") + len(" ".join(words))
         state_spans = [(m.start, m.end) for m in self.within(start, end) if m.code]
         kept = [w for w in mods if not re.fullmatch(r"\d{4}|\d+-year", w) or w.endswith("year")]
         name_words = [w for w in kept if not _is_state_word(w, state_spans, text)]
