@@ -310,6 +310,7 @@ _PURPOSE = re.compile(
     r"|ease|settle|share|protect|build|develop|resolve|demarcate|cut|reduce|supply|export"
     r"|import|send|ship|lift)(?: [a-z][\w-]*){1,3})"
 )
+_THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
@@ -761,7 +762,12 @@ class Reader:
             if (m.is_state and (not m.is_locative or m.kind == "person") and m.kind != "demonym")
             or (m.kind == "demonym" and not m.is_locative)
         ]
-        states = [m for m in states if not (m.kind == "seat" and m.prep in {"in", "at"})]
+        states = [
+            m
+            for m in states
+            if not (m.kind == "seat" and m.prep in {"in", "at"})
+            and not (m.prep == "from" and text.startswith(",", m.end))  # "From Pyongyang, ..."
+        ]
         run = self.subject_run(clause, trigger.start())
         if len(_uniq_codes(run)) >= 2:
             listed = self.list_after(trigger.end(), clause.end)
@@ -779,6 +785,8 @@ class Reader:
             and self.last_person is not None
         ):
             parties.append(self.last_person)
+        if not parties and _THEY_LOWER.search(ctext) and len(_uniq_codes(self.last_persons)) == 2:
+            parties = list(self.last_persons)  # "they last met in September": the pair
         if len(_uniq_codes(parties)) < 2:
             # A fragment of a longer sentence ("as he arrives for a meeting"): its persons.
             parties += [m for m in sentence_mentions if m.kind == "person" and m.code]
