@@ -589,8 +589,10 @@ class Reader:
         if len(gap) > 30:
             return False
         words = gap.replace(",", " ").replace("-", " ").replace("\u2013", " ").split()
+        titled = b.kind == "person" and a.kind == "person"
         return all(
             w in {"and", "&", "his", "her", "its", "their", "the", "as", "well", "or"}
+            or (titled and w[:1].isupper())  # "A and PNG Defence Minister B": B's title
             for w in words
         )
 
@@ -604,6 +606,18 @@ class Reader:
             if (m.is_state and not m.is_locative and m.kind != "military") or m.kind == "person"
         ]
         ms = [m for m in ms if m.code]
+        # "PNG Defence Minister Win Bakri Daki": the state is the person's, not a party.
+        ms = [
+            m
+            for k, m in enumerate(ms)
+            if not (
+                m.kind != "person"
+                and k + 1 < len(ms)
+                and ms[k + 1].kind == "person"
+                and ms[k + 1].code == m.code
+                and ms[k + 1].start - m.end < 40
+            )
+        ]
         if not ms:
             return []
         if len(self.text[ms[-1].end : position]) > 90:
