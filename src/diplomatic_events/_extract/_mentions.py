@@ -576,7 +576,8 @@ def _preposition(text: str, start: int) -> str | None:
     # words: "in Paris", "at the Kremlin", "in southern Japan", "to the capital, Niamey".
     words = text[max(0, start - 40) : start].split()[-4:]
     others = 0
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         bare = word.strip(",").lower()
         if bare in _PREPOSITIONS:
             return bare
@@ -586,6 +587,13 @@ def _preposition(text: str, start: int) -> str | None:
         if others > 2 or word.endswith((".", ";", ":")):
             return None
         if word.endswith(",") and bare not in {"capital", "city", "port", "town"}:
+            if (
+                k == len(words) - 1
+                and word[:1].isupper()
+                and k > 0
+                and words[k - 1].lower() in _LOCATIVE
+            ):
+                return words[k - 1].lower()  # "in Bali, Indonesia": where Bali is
             return None
     return None
 

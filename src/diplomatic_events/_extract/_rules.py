@@ -310,6 +310,12 @@ _PURPOSE = re.compile(
     r"|ease|settle|share|protect|build|develop|resolve|demarcate|cut|reduce|supply|export"
     r"|import|send|ship|lift)(?: [a-z][\w-]*){1,3})"
 )
+#: Private people after a demonym: not the state ("American business executives").
+_PRIVATE_PEOPLE = re.compile(
+    r" (?:business|executives|companies|firms|investors|students|tourists|citizens|fans"
+    r"|journalists|reporters|workers|shipbuilders?|farmers|exporters|consumers)\b"
+)
+_TOWN_BEFORE = re.compile(r"\b(?:in|at) (?P<t>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?), $")
 _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
@@ -774,7 +780,11 @@ class Reader:
             m
             for m in ms
             if (m.is_state and (not m.is_locative or m.kind == "person") and m.kind != "demonym")
-            or (m.kind == "demonym" and not m.is_locative)
+            or (
+                m.kind == "demonym"
+                and not m.is_locative
+                and not _PRIVATE_PEOPLE.match(text, m.end)  # "American business executives"
+            )
         ]
         states = [
             m
@@ -799,8 +809,15 @@ class Reader:
             and self.last_person is not None
         ):
             parties.append(self.last_person)
-        if not parties and _THEY_LOWER.search(ctext) and len(_uniq_codes(self.last_persons)) == 2:
-            parties = list(self.last_persons)  # "they last met in September": the pair
+        if (
+            len(_uniq_codes(parties)) < 2
+            and not any(m.kind == "person" for m in parties)
+            and _THEY_LOWER.search(ctext)
+            and len(_uniq_codes(self.last_persons)) == 2
+        ):
+            # "they last met in September", "since they sat down in Bali, Indonesia".
+            pair = _uniq_codes(self.last_persons)
+            parties = [m for m in parties if m.code in pair] + self.last_persons
         if len(_uniq_codes(parties)) < 2:
             # A fragment of a longer sentence ("as he arrives for a meeting"): its persons.
             parties += [m for m in sentence_mentions if m.kind == "person" and m.code]
@@ -852,6 +869,10 @@ class Reader:
             if _topic_place(text, m):
                 continue
             if m.kind == "country" and (m.prep == "in" or m.prep in dest):
+                town = _TOWN_BEFORE.search(text, max(0, m.start - 30), m.start)
+                if town is not None and m.prep == "in":
+                    # "in Bali, Indonesia": the place before the state's name.
+                    return Location(name=town.group("t"), country=m.code, kind=LocationKind.CITY)
                 name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                 return Location(name=name, country=m.code, kind=LocationKind.COUNTRY)
         return None
