@@ -13,6 +13,7 @@ event across sentences.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING, Final
@@ -1181,7 +1182,7 @@ class Reader:
             spelling = "defense" if "defense" in low else "defence"
             return f"{spelling} cooperation {head.lower()}"
         for topic in self.gaz.topic_words:
-            if re.search(rf"\b{re.escape(topic)}\b", low):
+            if _word_pattern(topic, 0).search(low):
                 return f"{topic} {head.lower()}"
         return head.lower()
 
@@ -1447,7 +1448,7 @@ class Reader:
             if name and name.split()[0] not in {"The", "This", "It"}:
                 hits.append((span[0], span[1], name))
         for alias, name in self.exercise_aliases.items():
-            for match in re.finditer(rf"\b{re.escape(alias)}\b", ctext):
+            for match in _word_pattern(alias, 0).finditer(ctext):
                 pos = clause.start + match.start()
                 if not any(a <= pos < b for a, b, _ in hits):
                     hits.append((pos, pos + len(alias), name))
@@ -1531,7 +1532,7 @@ class Reader:
         locations = self._exercise_locations(clause, ms, s.end)
         domain = None
         for word, value in gaz.domains.items():
-            if re.search(rf"\b{re.escape(word)}\b", ctext, re.IGNORECASE):
+            if _word_pattern(word, re.IGNORECASE).search(ctext):
                 domain = Domain(value)
                 break
         self.exercises.append(
@@ -1771,6 +1772,12 @@ def _topic_place(text: str, m: Mention) -> bool:
     if not tail.endswith((" in ", " at ", " near ", " off ", " the ")):
         return False  # the pattern ends in one of these (before an optional newline)
     return _TOPIC_NOUN.search(text, max(0, m.start - 40), m.start) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_pattern(word: str, flags: int) -> re.Pattern[str]:
+    """A whole-word pattern for *word*, compiled once (table words, an article's aliases)."""
+    return re.compile(rf"\b{re.escape(word)}\b", flags)
 
 
 def _safe_date(year: int, month: int | None, day: int | None) -> PartialDate | None:
