@@ -1479,10 +1479,19 @@ class Reader:
                 ):
                     hits.append((match.start(), match.end(), None))
                     break
-        if clause.background and not hits:
-            return  # "amid rising tensions involving China": context, not a participant
         participation = gaz.regex["participation"].search(ctext) is not None
         current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
+        if (
+            clause.background
+            and not hits
+            and not (
+                participation and current_here and ctext.lstrip(" ,").lower().startswith("while ")
+            )
+        ):
+            # "amid rising tensions involving China": context, not a participant; but
+            # "..., while Fiji, France and Germany are participating for the first time"
+            # goes on listing the current exercise's participants.
+            return
         if (
             not hits
             and self.exercises
