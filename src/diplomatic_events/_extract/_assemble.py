@@ -390,7 +390,12 @@ class Assembler:
         for item in observations:
             codes = list(dict.fromkeys(m.code for m in item.parties if m.code))
             past_unnamed = item.past and item.name == "__current__"
-            obs = attrs.evolve(item, name=None) if past_unnamed else item
+            # "Last year's edition ...": an edition of the exercise under discussion.
+            obs = (
+                attrs.evolve(item, name=current.name if current is not None else None)
+                if past_unnamed
+                else item
+            )
             if obs.name == "__current__":
                 if current is not None:
                     self._merge_exercise(current, obs, codes)

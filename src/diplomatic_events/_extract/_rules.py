@@ -317,6 +317,10 @@ _PRIVATE_PEOPLE = re.compile(
     r"|journalists|reporters|workers|shipbuilders?|farmers|exporters|consumers)\b"
 )
 _TOWN_BEFORE = re.compile(r"\b(?:in|at) (?P<t>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?), $")
+_SAME_PARTICIPANTS = re.compile(
+    r"\bthe same (?:(?:two|three|four|five|six|seven|eight|\d+) )?"
+    r"(?:navies|countries|nations|participants|forces|armies|militaries|partners)\b"
+)
 _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
@@ -1524,6 +1528,12 @@ class Reader:
             parties: list[Mention] = []
         else:
             parties = self._exercise_parties(clause, start, ms, participation)
+            if past and _SAME_PARTICIPANTS.search(ctext):
+                # "Last year's edition, with the same four navies, ...": the participants
+                # of the edition read so far.
+                parties = _dedupe(
+                    parties + [m for o in self.exercises if not o.past for m in o.parties]
+                )
         status = None
         date = end_date = None
         date_text = None
