@@ -593,7 +593,7 @@ def _preposition(text: str, start: int) -> str | None:
                 and k > 0
                 and words[k - 1].lower() in _LOCATIVE
             ):
-                return words[k - 1].lower()  # "in Bali, Indonesia": where Bali is
+                return words[k - 1].lower()  # "in <Town>, <State>": where the town is
             return None
     return None
 

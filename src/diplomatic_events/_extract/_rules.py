@@ -279,7 +279,7 @@ _EDITION = re.compile(
 )
 _THIS_YEAR = re.compile(r"\bthis year['\u2019]s\b", re.IGNORECASE)
 #: A relative pronoun that is the subject of the verb after it ("that will scrap"),
-#: unlike "that Moscow and Pyongyang signed", whose verb acts on the noun before.
+#: unlike "that the two capitals signed in 2000", whose verb acts on the noun before.
 _RELATIVE_SUBJECT = re.compile(
     r"\b(?:that|which)(?:\s+(?:will|would|could|can|may|might|should|shall|also|then|is|are"
     r"|was|were|to|be|been|has|have|had|not|further))*\s+$"
@@ -296,7 +296,7 @@ _BID_TO_JOIN = re.compile(
 )
 #: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
 _NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
-#: ", and in western Palawan province": a further place of what the sentence states.
+#: ", and in <direction> <Name> province": a further place of what the sentence states.
 _AND_PLACE = re.compile(r", and (?:in|at|off|near|around|across|from) ")
 #: A finite verb right after a state: the state is a new clause's subject.
 _FINITE_VERB = re.compile(
@@ -603,7 +603,7 @@ class Reader:
         titled = b.kind == "person" and a.kind == "person"
         return all(
             w in {"and", "&", "his", "her", "its", "their", "the", "as", "well", "or"}
-            or (titled and w[:1].isupper())  # "A and PNG Defence Minister B": B's title
+            or (titled and w[:1].isupper())  # "A and <state> Defence Minister B": B's title
             for w in words
         )
 
@@ -617,7 +617,7 @@ class Reader:
             if (m.is_state and not m.is_locative and m.kind != "military") or m.kind == "person"
         ]
         ms = [m for m in ms if m.code]
-        # "PNG Defence Minister Win Bakri Daki": the state is the person's, not a party.
+        # "<State> Defence Minister <Name>": the state is the person's, not a party.
         ms = [
             m
             for k, m in enumerate(ms)
@@ -795,7 +795,7 @@ class Reader:
             m
             for m in states
             if not (m.kind == "seat" and m.prep in {"in", "at"})
-            and not (m.prep == "from" and text.startswith(",", m.end))  # "From Pyongyang, ..."
+            and not (m.prep == "from" and text.startswith(",", m.end))  # "From <capital>, ..."
         ]
         run = self.subject_run(clause, trigger.start())
         if len(_uniq_codes(run)) >= 2:
@@ -820,7 +820,7 @@ class Reader:
             and _THEY_LOWER.search(ctext)
             and len(_uniq_codes(self.last_persons)) == 2
         ):
-            # "they last met in September", "since they sat down in Bali, Indonesia".
+            # "they last met in September", "since they sat down in <Town>, <State>".
             pair = _uniq_codes(self.last_persons)
             parties = [m for m in parties if m.code in pair] + self.last_persons
         if len(_uniq_codes(parties)) < 2:
@@ -876,7 +876,7 @@ class Reader:
             if m.kind == "country" and (m.prep == "in" or m.prep in dest):
                 town = _TOWN_BEFORE.search(text, max(0, m.start - 30), m.start)
                 if town is not None and m.prep == "in":
-                    # "in Bali, Indonesia": the place before the state's name.
+                    # "in <Town>, <State>": the place before the state's name.
                     return Location(name=town.group("t"), country=m.code, kind=LocationKind.CITY)
                 name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                 return Location(name=name, country=m.code, kind=LocationKind.COUNTRY)
@@ -935,7 +935,7 @@ class Reader:
                 and _APPOSITION.search(lead)
                 and any(o.level == "named" and o.span == (s.start, s.end) for o in self.agreements)
             ):
-                continue  # "New START ..., as the only arms control treaty": the same one
+                continue  # "<Treaty> ..., as the only arms control treaty": the same one
             if _BID_TO_JOIN.search(lead) or (
                 joined >= 0 and _NAME_GOES_ON.fullmatch(text, joined, start)
             ):
@@ -1418,7 +1418,7 @@ class Reader:
         if len(_uniq_codes(states + group)) >= 2:
             return [states + group]
         if level == "named" and not states:
-            # "It leaves New START, which caps ..., as the only treaty still binding
+            # "It leaves <Treaty>, which caps ..., as the only treaty still binding
             # Washington and Moscow": a named instrument takes the sentence's states.
             sentence_states = [
                 m for m in self.within(s.start, s.end) if m.is_state and not m.is_locative
@@ -1493,7 +1493,7 @@ class Reader:
             )
         ):
             # "amid rising tensions involving China": context, not a participant; but
-            # "..., while Fiji, France and Germany are participating for the first time"
+            # "..., while X, Y and Z are participating for the first time"
             # goes on listing the current exercise's participants.
             return
         if (
