@@ -321,6 +321,8 @@ _SAME_PARTICIPANTS = re.compile(
     r"\bthe same (?:(?:two|three|four|five|six|seven|eight|\d+) )?"
     r"(?:navies|countries|nations|participants|forces|armies|militaries|partners)\b"
 )
+#: An obligation still ahead of a status verb ("has to be ratified").
+_NOT_YET = re.compile(r"\b(?:to|must|should|would|will|could|can|may) (?:still )?be $")
 _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
@@ -1307,6 +1309,10 @@ class Reader:
                     continue
                 if m.start() >= end and _RELATIVE_SUBJECT.search(text, end, m.start()):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
+                if status is AgreementStatus.RATIFIED and _NOT_YET.search(
+                    text, max(clause.start, m.start() - 20), m.start()
+                ):
+                    continue  # "would still have to be ratified": not yet
                 hits.append((m.start(), m.end(), status))
         if not hits:
             return None, None
@@ -1461,9 +1467,13 @@ class Reader:
                 lead = text[max(clause.start, match.start() - 40) : match.start()]
                 word = match.group().lower()
                 if re.search(
-                    r"\b(?:facilitate|facilitating|enabling|enable|enables)\s+(?:\w+\s+)?$", lead
+                    r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
+                    r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$",
+                    lead,
                 ):
-                    continue  # "an accord to facilitate joint drills": drills in general
+                    # "an accord to facilitate joint drills", "forces will be able to hold
+                    # joint exercises, including live-fire drills": drills in general.
+                    break
                 if (
                     bool(self.exercises)
                     or _EXERCISE_QUALIFIER.search(lead)
