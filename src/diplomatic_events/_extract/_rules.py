@@ -323,6 +323,12 @@ _SAME_PARTICIPANTS = re.compile(
 )
 #: An obligation still ahead of a status verb ("has to be ratified").
 _NOT_YET = re.compile(r"\b(?:to|must|should|would|will|could|can|may) (?:still )?be $")
+#: Post-modifiers of an instrument: "of friendship", "on economic, trade and
+#: investment cooperation".
+_POST_OF = re.compile(
+    r" (?:of|on) ((?:(?!and\b)[a-z][\w-]*,? ){0,2}(?!and\b)[a-z][\w-]*"
+    r"(?:,? and [a-z][\w-]*(?: [a-z][\w-]*)?)?)"
+)
 _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
@@ -1118,15 +1124,15 @@ class Reader:
         start = hs - (len(" ".join(mods)) + 1 if mods else 0)
         # Post-modifiers: "declaration of friendship", "protocol of accession",
         # "declaration on security cooperation".
-        post = re.match(
-            r" (?:of|on) ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)", text[he : min(clause.end, he + 50)]
-        )
+        post = _POST_OF.match(text[he : min(clause.end, he + 70)])
         end = he
         if post is not None:
             words = post.group(1).split()
-            while words and words[-1] in _STOP_MOD:
+            while words and (words[-1] in _STOP_MOD or words[-1].endswith(",")):
                 words.pop()
-            if words and not any(w in _STOP_MOD for w in words):
+            # "on economic, trade and investment cooperation": a list joined by "and".
+            listed = any(w.endswith(",") for w in words)
+            if words and not any(w in _STOP_MOD and not (listed and w == "and") for w in words):
                 end = he + len(post.group()) - len(post.group(1)) + len(" ".join(words))
         elif (
             not word[0].isupper() and self._generic_name(word, text[s_start:s_end]) == word.lower()
@@ -1229,6 +1235,12 @@ class Reader:
                 future=False,
                 skip=(start, end),
             )
+            own = [d for d in self.dates_within(start, end) if d.kind == "year"]
+            year = own[0].year if own and own[0].end_year is None else None
+            if status is AgreementStatus.SIGNED and year is not None:
+                # "a 1998 general agreement" was signed in 1998, whatever else the
+                # clause dates.
+                date, date_text = _safe_date(year, None, None), own[0].text.strip()
         default = False
         if status is None and level != "anaphor":
             post = _POSTMOD_DATE.match(text, end, min(clause.end, end + 6))
