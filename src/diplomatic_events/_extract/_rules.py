@@ -329,6 +329,7 @@ _POST_OF = re.compile(
     r" (?:of|on) ((?:(?!and\b)[a-z][\w-]*,? ){0,2}(?!and\b)[a-z][\w-]*"
     r"(?:,? and [a-z][\w-]*(?: [a-z][\w-]*)?)?)"
 )
+_NAME_GOES_ON_CAPITAL = re.compile(r" [A-Z]")
 _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
@@ -695,7 +696,15 @@ class Reader:
     ) -> None:
         text = self.text
         regex = self.gaz.regex
-        triggers = list(regex["meeting"].finditer(text, clause.start, clause.end))
+        triggers = [
+            t
+            for t in regex["meeting"].finditer(text, clause.start, clause.end)
+            if not (
+                t.group()[0].isupper()
+                and t.start() > s.start
+                and _NAME_GOES_ON_CAPITAL.match(text, t.end())
+            )  # "a Visiting Forces Agreement": a word of a name
+        ]
         if not triggers:
             return
         ctext = text[clause.start : clause.end]
@@ -1405,6 +1414,16 @@ class Reader:
                 if not self._joined(subject[-1], m):
                     break
                 subject.append(m)
+        if (
+            clause.kind == "rel"
+            and len(_uniq_codes(subject + with_list)) < 2
+            and text.startswith(", which", clause.start)
+        ):
+            # "<Capital>, which also hosts American troops under a ... Agreement with the
+            # United States": the state before "which" is the subject.
+            before = self.within(max(s.start, clause.start - 40), clause.start)
+            if before and before[-1].is_state and before[-1].end == clause.start:
+                subject = [before[-1], *subject]
         group = self.group(ctext)
         if group and not (hyphen or between):
             subject = group
