@@ -9,6 +9,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -626,3 +627,15 @@ def test_corrupting_any_field_is_a_validation_error_at_its_path(
         target,
         any(_is_at_or_above(p.path, target) for p in info.value.problems),
     ), f"{original} -> {info.value}"
+
+
+@given(event_sets())
+def test_fast_path_accepts_every_valid_document(events: EventSet) -> None:
+    """Valid documents never fall back to the slow, path-recording converter."""
+    from diplomatic_events import serialization  # noqa: PLC0415 - the private fast path
+
+    fast = serialization._fast()[0][EventSet]
+    doc = to_dict(events)
+
+    assert events == fast(doc, {})
+    assert events == fast(orjson.loads(to_json(events)), {serialization._FROM_JSON: True})

@@ -373,6 +373,8 @@ class _Missing:
 
 
 _MISSING: Final = _Missing()
+# A memo key that marks a document parsed from JSON text (see _memo_lookup).
+_FROM_JSON: Final = _Missing()
 # The key a memoized class files its instances under: a field that tells most apart.
 _MEMO_HINT: Final[Mapping[type, str]] = {Party: "id", Location: "name"}
 _CLEAN_TYPES: Final = frozenset({str, type(None), list})
@@ -441,6 +443,7 @@ def _fast_structure_fns() -> dict[type, _Fast]:
     fns: dict[type, _Fast] = {}
     namespace: dict[str, Any] = {
         "_MISSING": _MISSING,
+        "_FROM_JSON": _FROM_JSON,
         "_fail": _fail,
         "_clean_types": _clean_types,
         "_exact_strs": _exact_strs,
@@ -512,6 +515,8 @@ def _fast_structure_source(cls: type, name: str, ns: dict[str, Any]) -> str:
 def _memo_lookup(cls: type, name: str, hints: dict[str, Any]) -> list[str]:
     # A hit needs an equal dict whose values have the very same types, list items
     # included; only clean dicts are filed (see _clean_types), so the content is identical.
+    # Values parsed from JSON are exact str, None or list, and a value equal to an exact
+    # str (None, list of str) parsed from JSON is one, so there equality alone suffices.
     hint = _MEMO_HINT[cls]
     lists = [k for k, tp in hints.items() if _field_kind(tp)[0] == "strs"]
     return [
@@ -523,8 +528,13 @@ def _memo_lookup(cls: type, name: str, hints: dict[str, Any]) -> list[str]:
         "    if (",
         "        hit is not None",
         "        and hit[0] == v",
-        "        and hit[1] == tuple(map(type, v.values()))",
-        *(f"        and (not v.get({k!r}) or _exact_strs(v[{k!r}]))" for k in lists),
+        "        and (",
+        "            _FROM_JSON in memo",
+        "            or (",
+        "                hit[1] == tuple(map(type, v.values()))",
+        *(f"                and (not v.get({k!r}) or _exact_strs(v[{k!r}]))" for k in lists),
+        "            )",
+        "        )",
         "    ):",
         "        return hit[2]",
     ]
@@ -812,13 +822,17 @@ def from_dict(cls: type[T], data: object) -> T:
         SchemaVersionError: if the document is newer than this library.
         TypeError: if *cls* is not a model class.
     """
+    return _from_dict(cls, data, {})
+
+
+def _from_dict(cls: type[T], data: object, memo: dict[Any, Any]) -> T:
     fast = _fast()[0].get(cls)
     if fast is None:
         raise TypeError(f"expected a diplomatic_events model class, got {cls!r}")
     if cls is EventSet:
         data = migrate(data)
     try:
-        return fast(data, {})  # type: ignore[no-any-return]
+        return fast(data, memo)  # type: ignore[no-any-return]
     except RecursionError:
         raise _fail("the document is nested too deeply") from None
     except Exception:  # noqa: BLE001, S110 - re-run with paths to say exactly what is wrong
@@ -898,4 +912,4 @@ def from_json(cls: type[T], data: str | bytes | bytearray | memoryview) -> T:
         raise DecodeError(f"invalid JSON: {exc}") from None
     if type(raw) is not dict and cls is not PartialDate:
         raise DecodeError(f"expected a JSON object at the top level, got {_type_name(raw)}")
-    return from_dict(cls, raw)
+    return _from_dict(cls, raw, {_FROM_JSON: True})
