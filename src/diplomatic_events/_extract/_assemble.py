@@ -269,6 +269,17 @@ class Assembler:
         a, b = r.location, obs.location
         if a is not None and b is not None and not _same_place(a, b):
             return False
+        if (
+            r.date is not None
+            and obs.date is not None
+            and obs.section == "body"
+            and "year" not in {obs.date.precision, r.date.precision}
+            and (
+                (obs.date.latest() - r.date.earliest()).days < -7
+                or (obs.date.earliest() - r.date.latest()).days > 7
+            )
+        ):
+            return False  # another date, another encounter ("met in 2011", "held in 2018")
         return not (
             r.date is not None
             and obs.date is not None

@@ -334,6 +334,13 @@ _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
+#: Where a meeting clause holds a second encounter of its own: "whom X met earlier",
+#: "a day after X called on Y", "since 2018, when X met Y", "the first meeting, held in ...".
+_MEETING_CUT = re.compile(
+    r", when |, whom | a day after | days? after | the day after | weeks? after "
+    r"|, held (?=in |at |on )|\bbefore the (?=\w+, )|\bafter the (?=\w+, )"
+    r"|,? and (?:he |she )?later "
+)
 
 
 @attrs.define
@@ -570,7 +577,8 @@ class Reader:
                     self.text, clause.start, clause.end
                 ):
                     continue  # an exercise's opening ceremony "hosted by" its hosts is no meeting
-                self._meetings(index, s, clause, sentence_mentions)
+                for part in self._meeting_parts(clause):
+                    self._meetings(index, s, part, sentence_mentions)
         # Discourse state for "the two governments" and "he".
         new_groups = [m.parties for m in self.meetings[before[0] :]] + [
             a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"
@@ -767,6 +775,20 @@ class Reader:
                 )
             )
 
+    def _meeting_parts(self, clause: Clause) -> list[Clause]:
+        """Cut a clause where a second encounter is told ("whom X met", ", when X met Y")."""
+        cuts = [m.start() for m in _MEETING_CUT.finditer(self.text, clause.start, clause.end)]
+        if not cuts:
+            return [clause]
+        out: list[Clause] = []
+        cursor, kind = clause.start, clause.kind
+        for pos in cuts:
+            if pos > cursor:
+                out.append(Clause(cursor, pos, clause.background, kind))
+            cursor, kind = pos, "rel"
+        out.append(Clause(cursor, clause.end, background=False, kind="rel"))
+        return out
+
     def _plural_meeting_list(self, clause: Clause, triggers: list[re.Match[str]]) -> list[Mention]:
         for t in triggers:
             word = t.group().lower()
@@ -796,6 +818,12 @@ class Reader:
             if dest:
                 return [before[-1], dest[0]]
         persons = [m for m in ms if m.kind == "person" and m.code]
+        if text.startswith(", whom", clause.start):
+            # "<Person>, whom X met earlier": the person before "whom" is met.
+            before = self.within(max(0, clause.start - 80), clause.start)
+            if before and before[-1].kind == "person" and before[-1].code:
+                persons = [before[-1], *persons]
+                ms = [before[-1], *ms]
         if len(_uniq_codes(persons)) >= 2:
             return persons
         states = [
