@@ -334,6 +334,26 @@ _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
+#: After a state: it objects to or warns about the event ("China objected to the drills",
+#: "North Korea, which has warned of ...", "China's objection"): a critic, not a party.
+_CRITIC_AFTER = re.compile(
+    r"(?:(?:['\u2019]s?)? (?:objection|protest|criticism|condemnation|opposition|warning)s?\b"
+    r"|(?:,? which)? (?:has |have |had |also |long |strongly |on \w+ ){0,3}"
+    r"(?:objected|objects|protested|protests|condemned|condemns|criticised|criticized"
+    r"|criticises|criticizes|denounced|denounces|warned|warns|opposed|opposes|slammed"
+    r"|slams|rejected|rejects)\b)"
+)
+#: Before a state: a target, a broker or a mediator ("aimed at North Korea", "brokered by
+#: China", "under the auspices of Turkey"), not a party.
+_NON_PARTY_BEFORE = re.compile(
+    r"\b(?:aimed at|directed at|targeting|targeted at|to deter|to counter|brokered by"
+    r"|mediated by|under the auspices of|with the mediation of|facilitated by)"
+    r"(?: the| both| its)?(?: [\w-]+ and)? ?$"
+)
+#: After a person: a speaker about an exercise is not taking part in it.
+_SPEAKER = re.compile(r",? (?:said|says|told|added|noted|stated)\b")
+#: After a capital: "Vienna talks", "the Geneva summit": a place, not a party.
+_SEAT_AS_PLACE = re.compile(r" (?:talks|summit|meeting|negotiations|conference)\b")
 #: Where a meeting clause holds a second encounter of its own: "whom X met earlier",
 #: "a day after X called on Y", "since 2018, when X met Y", "the first meeting, held in ...".
 _MEETING_CUT = re.compile(
@@ -626,6 +646,23 @@ class Reader:
 
     # ---- parties -----------------------------------------------------------------------
 
+    def bystander(self, m: Mention) -> bool:
+        """A state named as a critic, a target, a broker or a venue, not as a party."""
+        text = self.text
+        if m.kind == "seat" and _SEAT_AS_PLACE.match(text, m.end):
+            return True
+        if not m.is_state and m.kind != "demonym":
+            return False
+        if _CRITIC_AFTER.match(text, m.end, min(len(text), m.end + 60)):
+            return True
+        lead = text[max(0, m.start - 40) : m.start]
+        return _NON_PARTY_BEFORE.search(lead) is not None
+
+    def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
+        """Drop critics, targets, brokers and venues from a list of parties."""
+        out = [m for m in ms if not self.bystander(m)]
+        return out if len(out) != len(ms) else ms
+
     def subject_run(self, clause: Clause, position: int) -> list[Mention]:
         """The coordinated states just before *position* in the clause."""
         ms = [
@@ -720,7 +757,9 @@ class Reader:
             return
         trigger = triggers[0]
         ms = self.within(clause.start, clause.end)
-        parties = self._meeting_parties(clause, trigger, ms, sentence_mentions)
+        parties = self.without_bystanders(
+            self._meeting_parties(clause, trigger, ms, sentence_mentions)
+        )
         # "one-on-one meetings with A, B and C": one bilateral meeting with each.
         groups = [parties]
         listed = self._plural_meeting_list(clause, triggers)
@@ -1297,7 +1336,8 @@ class Reader:
         parties_groups = self._agreement_parties(
             clause, clauses, start, end, trigger_pos, plural, level, ctext, s, next_head
         )
-        for parties in parties_groups:
+        for group in parties_groups:
+            parties = self.without_bystanders(group)
             obs = AgreementObs(
                 index,
                 s.section,
@@ -1596,7 +1636,18 @@ class Reader:
             excluded = [m for m in ms if m.is_state]
             parties: list[Mention] = []
         else:
-            parties = self._exercise_parties(clause, start, ms, participation)
+            parties = [
+                m
+                for m in self.without_bystanders(
+                    self._exercise_parties(clause, start, ms, participation)
+                )
+                if not (m.kind == "person" and _SPEAKER.match(text, m.end))
+            ]
+            if past and not parties and name and name != "__current__":
+                # "Last year's edition of <Name> was held in ...": the same participants.
+                parties = _dedupe(
+                    [m for o in self.exercises if not o.past and o.name == name for m in o.parties]
+                )
             if past and _SAME_PARTICIPANTS.search(ctext):
                 # "Last year's edition, with the same four navies, ...": the participants
                 # of the edition read so far.
