@@ -592,12 +592,17 @@ class Reader:
                 self._exercises(index, s, clause)
         if not self.sport and regex["meeting"].search(text, s.start, s.end):
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
+            exercise_sentence = (s.start, s.end) in exercise_clauses
             for clause in clauses:
-                if (s.start, s.end) in exercise_clauses and not _PLANNING.search(
-                    self.text, clause.start, clause.end
-                ):
-                    continue  # an exercise's opening ceremony "hosted by" its hosts is no meeting
                 for part in self._meeting_parts(clause):
+                    if (
+                        exercise_sentence
+                        and part.start == clause.start
+                        and not _PLANNING.search(self.text, clause.start, clause.end)
+                    ):
+                        # An exercise's opening ceremony "hosted by" its hosts is no meeting;
+                        # "since 2018, when X met Y" inside it still is.
+                        continue
                     self._meetings(index, s, part, sentence_mentions)
         # Discourse state for "the two governments" and "he".
         new_groups = [m.parties for m in self.meetings[before[0] :]] + [
@@ -1336,6 +1341,17 @@ class Reader:
         parties_groups = self._agreement_parties(
             clause, clauses, start, end, trigger_pos, plural, level, ctext, s, next_head
         )
+        if (
+            plural
+            and acronym is None
+            and level != "named"
+            and len(parties_groups) == 1
+            and status is not AgreementStatus.TERMINATED  # "ended military agreements with"
+        ):
+            # "military agreements", "normalization deals", "15 agreements": a count of
+            # instruments, not the name of one; a list of partners ("agreements with A
+            # and B") still gives one record each.
+            return
         for group in parties_groups:
             parties = self.without_bystanders(group)
             obs = AgreementObs(
