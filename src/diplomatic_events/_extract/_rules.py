@@ -1414,6 +1414,13 @@ class Reader:
                     continue
                 if m.start() >= end and _RELATIVE_SUBJECT.search(text, end, m.start()):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
+                verb = m.group().lower()
+                if verb in {"replaces", "supersedes", "replace", "supersede"}:
+                    if m.start() >= end:
+                        continue  # "The deal replaces an interim accord": the new one
+                    # "an interim accord" that a new deal replaces is applied until then.
+                    hits.append((m.start(), m.end(), AgreementStatus.IN_FORCE))
+                    continue
                 if status is AgreementStatus.RATIFIED and _NOT_YET.search(
                     text, max(clause.start, m.start() - 20), m.start()
                 ):
