@@ -478,6 +478,9 @@ class Reader:
         #: The last two persons of different states named ("the pair", "the two leaders").
         self.last_persons: list[Mention] = []
         self.last_agreement: AgreementObs | None = None
+        #: The last pair of states an agreement was stated between, for a named
+        #: instrument whose parties are only "the two countries" or one side.
+        self.agreement_group: list[Mention] = []
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
@@ -1091,8 +1094,12 @@ class Reader:
             word = head.group()
             if any(a <= hs < b for a, b in blocked + covered):
                 continue
-            capital = word[0].isupper() and hs != clause.start and self.section != "headline"
+            capital = word[0].isupper() and self.section != "headline"
+            if capital and hs == clause.start and _title_tail(text, he, clause.end) == he:
+                capital = False
             if capital and _HEAD_LOWER.search(word) and word.lower() != "mou":
+                if _LATER_HEAD.match(text, he):
+                    continue  # "Abraham Accords Declaration": the later head ends the name
                 named = self._named_agreement(hs, he, clause)
                 if named is not None:
                     out.append(named)
@@ -1160,9 +1167,15 @@ class Reader:
                 break
         while taken and taken[0] in {"and", "of", "on", "for", "the", "The"}:
             taken.pop(0)
-        if not taken or (inner is not None and taken[0].startswith("(")):
+        if inner is not None and taken and taken[0].startswith("("):
             return None
-        name_start = hs - len(" ".join(taken)) - 1
+        # "Treaty of Peace, Diplomatic Relations and Full Normalization", "Agreement on
+        # the Maintenance of Peace ... along the Line of Actual Control": the name goes on.
+        tail_end = _title_tail(text, he, clause.end)
+        if not taken and tail_end == he:
+            return None
+        he = tail_end
+        name_start = hs - len(" ".join(taken)) - 1 if taken else hs
         name = text[name_start:he]
         acronym = None
         tail = _ALIAS.match(text, he)
@@ -1234,7 +1247,8 @@ class Reader:
         plural = word.lower().endswith("s") and word.lower() != "mous"
         lead = text[max(clause.start, start - 12) : start]
         if plural and re.search(
-            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$", lead
+            r"(?<![\d,])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$",
+            lead,
         ):
             return (start, end, None, None, AgreementKind.OTHER, "skip", True)
         post_text = text[he:end]
@@ -1351,6 +1365,9 @@ class Reader:
             # "military agreements", "normalization deals", "15 agreements": a count of
             # instruments, not the name of one; a list of partners ("agreements with A
             # and B") still gives one record each.
+            group = self.without_bystanders(parties_groups[0])
+            if trigger_pos is not None and len(_uniq_codes(group)) == 2:
+                self.agreement_group = [m for m in group if m.is_state]
             return
         for group in parties_groups:
             parties = self.without_bystanders(group)
@@ -1372,6 +1389,8 @@ class Reader:
             if level == "anaphor" or len(_uniq_codes(parties)) >= 2:
                 self.agreements.append(obs)
                 self.last_agreement = obs
+                if len(_uniq_codes(parties)) == 2:
+                    self.agreement_group = [m for m in parties if m.is_state]
         signers = [m for m in self.subject_run(clause, trigger_pos or start) if m.kind == "person"]
         if (
             status is AgreementStatus.SIGNED
@@ -1516,6 +1535,12 @@ class Reader:
             if before and before[-1].is_state and before[-1].end == clause.start:
                 subject = [before[-1], *subject]
         group = self.group(ctext)
+        if (
+            level == "named"
+            and group
+            and len(_uniq_codes(self.agreement_group)) == len(_uniq_codes(group))
+        ):
+            group = list(self.agreement_group)  # the two states the instruments bind
         if group and not (hyphen or between):
             subject = group
         if with_list:
@@ -1553,6 +1578,12 @@ class Reader:
             ]
             if len(_uniq_codes(sentence_states)) == 2:
                 return [sentence_states]
+        last = self.agreement_group or self.last_group
+        codes = _uniq_codes(last)
+        if level == "named" and len(codes) == 2 and set(_uniq_codes(states)) <= set(codes):
+            # "India signed the <Agreement> in 2002" in a report on two states' ties:
+            # a named instrument with one side stated binds the pair under discussion.
+            return [states + [m for m in last if m.code not in _uniq_codes(states)]]
         return [states]
 
     # ---- exercises ---------------------------------------------------------------------
@@ -1934,6 +1965,54 @@ def _topic_place(text: str, m: Mention) -> bool:
     if not tail.endswith((" in ", " at ", " near ", " off ", " the ")):
         return False  # the pattern ends in one of these (before an optional newline)
     return _TOPIC_NOUN.search(text, max(0, m.start - 40), m.start) is not None
+
+
+#: A further capitalised head right after a head ("Accords Declaration").
+_LATER_HEAD = re.compile(
+    r" (?:[A-Z][\w'\u2019-]* ){0,2}(?:Treaty|Agreement|Accord|Pact|Declaration|Convention"
+    r"|Protocol|Charter|Arrangement|Memorandum)\b"
+)
+_TITLE_WORD = re.compile(r" ?(?P<w>[A-Z][\w'\u2019-]*|[a-z]+|,)")
+_TITLE_LINKS = frozenset({"of", "on", "and", "the", "for", "along", "in"})
+
+
+def _title_tail(text: str, he: int, limit: int) -> int:
+    """Where a capitalised instrument name that goes on after its head ends.
+
+    "Treaty of Peace, Diplomatic Relations and Full Normalization": linking words,
+    capitalised words and commas inside a list that ends in "and <Word>"; the name
+    must go on with "of"/"on"/"between"/"for" and end on a capitalised word.
+    """
+    first = re.match(r" (?:of|on|for) (?:the )?[A-Z]", text[he : min(limit, he + 12)])
+    if first is None:
+        return he
+    end = he
+    pos = he
+    words = 0
+    pending_comma = False
+    while words < 16:
+        m = _TITLE_WORD.match(text, pos, limit)
+        if m is None:
+            break
+        w = m.group("w")
+        if w == ",":
+            if text.startswith(", ", m.start()) is False:
+                break
+            # A comma only inside a list of capitalised words closed by "and <Word>".
+            rest = text[m.end() : min(limit, m.end() + 80)]
+            seg = rest.split(",", 1)[0]
+            if not re.match(r" [A-Z]", rest) or " and " not in seg:
+                break
+            pending_comma = True
+        elif w[0].isupper():
+            end = m.end()
+            pending_comma = False
+        elif w not in _TITLE_LINKS:
+            break
+        pos = m.end()
+        words += 1
+    del pending_comma
+    return end
 
 
 @functools.lru_cache(maxsize=1024)
