@@ -1330,6 +1330,13 @@ class Reader:
                 future=False,
                 skip=(start, end),
             )
+            # "X in 2002 and Y (LEMOA) in 2016": a date right after a name is its own.
+            follow = _OWN_DATE.match(text, end, min(clause.end, end + 24))
+            right = self.dates_within(follow.end(), follow.end() + 1) if follow else []
+            if right and (trigger_pos is None or trigger_pos < start):
+                resolved = self.resolve_date(right[0], future=False)
+                if resolved is not None:
+                    date, date_text = resolved, right[0].text.strip()
             own = [d for d in self.dates_within(start, end) if d.kind == "year"]
             year = own[0].year if own and own[0].end_year is None else None
             if status is AgreementStatus.SIGNED and year is not None:
@@ -1967,6 +1974,8 @@ def _topic_place(text: str, m: Mention) -> bool:
     return _TOPIC_NOUN.search(text, max(0, m.start - 40), m.start) is not None
 
 
+#: Between a name and its own date: "<Name> (ACR) in 2016".
+_OWN_DATE = re.compile(r"(?: \([A-Z][A-Z0-9-]{1,9}\))? (?:in|on) (?:the )?")
 #: A further capitalised head right after a head ("Accords Declaration").
 _LATER_HEAD = re.compile(
     r" (?:[A-Z][\w'\u2019-]* ){0,2}(?:Treaty|Agreement|Accord|Pact|Declaration|Convention"
