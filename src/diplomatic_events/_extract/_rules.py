@@ -250,7 +250,11 @@ _AGREEMENT_HINTS: Final = (
     "membership",
     "accession",
     "framework",
+    "joint statement",
+    "joint communiqu",
 )
+#: A joint statement or communiqué: an agreement only when the text says it was signed.
+_JOINT_STATEMENT = re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE)
 _EXERCISE_HINTS: Final = (
     "part",
     "join",
@@ -1118,6 +1122,11 @@ class Reader:
                 named is not None and "-" in (named[2] or "")
             ):
                 out.append(named)
+        out.extend(
+            (j.start(), j.end(), j.group().lower(), None, AgreementKind.OTHER, "statement", False)
+            for j in _JOINT_STATEMENT.finditer(text, clause.start, clause.end)
+            if not any(a <= j.start() < b for a, b in blocked + covered)
+        )
         # "is currently negotiating one with the Philippines": the last acronym named.
         for match in _ONE.finditer(text, clause.start, clause.end):
             last = next((o for o in reversed(out) if o[3]), None) or (
@@ -1320,6 +1329,12 @@ class Reader:
         text = self.text
         ctext = text[clause.start : clause.end]
         status, trigger_pos = self._agreement_status(clause, start, end, s)
+        if level == "statement":
+            # "Trump and Kim signed a joint statement": signed, so an agreement;
+            # one merely issued or released is not.
+            if status is not AgreementStatus.SIGNED or trigger_pos is None or trigger_pos > start:
+                return
+            level = "specific"
         # A date written into the name ("the 2007 declaration") is the instrument's
         # origin, not the date of its status.
         date, date_text = (None, None)
