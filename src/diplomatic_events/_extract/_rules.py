@@ -48,9 +48,10 @@ __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 MAX_CLAUSE_MENTIONS: Final = 60
 
 _GROUP = re.compile(
-    r"\b(?:the|both|their) (?:(?P<n>two|three|four) )?"
+    r"\b(?:(?:the|both|their) (?:(?P<n>two|three|four|five|six|seven) )?"
+    r"|(?P<n3>three|four|five|six|seven) )(?:world |major |great )?"
     r"(?:(?P<people>leaders|men|prime ministers|presidents|pair)|governments|countries|nations"
-    r"|sides|allies|delegations|states|ministers|partners)\b"
+    r"|sides|allies|delegations|states|ministers|partners|powers)\b"
     r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
     re.IGNORECASE,
 )
@@ -730,8 +731,8 @@ class Reader:
             if _THEY.match(clause_text) and len(_uniq_codes(self.last_group)) == 2:
                 return list(self.last_group)  # "They also agreed to ...": the last pair
             return []
-        n = {"two": 2, "three": 3, "four": 4}.get(
-            (match.group("n") or match.group("n2") or "").lower()
+        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(
+            (match.group("n") or match.group("n2") or match.group("n3") or "").lower()
         )
         group = self.last_group
         if (
@@ -742,8 +743,14 @@ class Reader:
             group = self.last_persons  # "the two leaders last met": the last two named
         if not group:
             return []
-        if n is not None and len(_uniq_codes(group)) != n:
-            return []
+        if (
+            n is not None
+            and len(_uniq_codes(group)) != n
+            and not (
+                len(_uniq_codes(group)) == n + 1 and clause_text[: match.start()].endswith("and ")
+            )
+        ):
+            return []  # "Iran and the six powers": the seven named before
         return list(group)
 
     # ---- meetings ----------------------------------------------------------------------
@@ -1328,7 +1335,7 @@ class Reader:
             return
         text = self.text
         ctext = text[clause.start : clause.end]
-        status, trigger_pos = self._agreement_status(clause, start, end, s)
+        status, trigger_pos = self._agreement_status(clause, start, end, s, next_head)
         if level == "statement":
             # "Trump and Kim signed a joint statement": signed, so an agreement;
             # one merely issued or released is not.
@@ -1358,6 +1365,12 @@ class Reader:
                 # "a 1998 general agreement" was signed in 1998, whatever else the
                 # clause dates.
                 date, date_text = _safe_date(year, None, None), own[0].text.strip()
+        if (
+            status is AgreementStatus.IN_FORCE
+            and trigger_pos is not None
+            and text.startswith(("replaces", "supersedes"), trigger_pos)
+        ):
+            date, date_text = None, None  # applied until replaced: no entry into force stated
         default = False
         if status is None and level != "anaphor":
             post = _POSTMOD_DATE.match(text, end, min(clause.end, end + 6))
@@ -1439,7 +1452,7 @@ class Reader:
             )
 
     def _agreement_status(
-        self, clause: Clause, start: int, end: int, s: Sentence
+        self, clause: Clause, start: int, end: int, s: Sentence, next_head: int | None = None
     ) -> tuple[AgreementStatus | None, int | None]:
         text = self.text
         ratification_ok = (
@@ -1455,6 +1468,8 @@ class Reader:
                     continue
                 if m.start() >= end and _RELATIVE_SUBJECT.search(text, end, m.start()):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
+                if next_head is not None and end < next_head <= m.start():
+                    continue  # "The deal replaces an interim accord that ... struck": the other's
                 verb = m.group().lower()
                 if verb in {"replaces", "supersedes", "replace", "supersede"}:
                     if m.start() >= end:
