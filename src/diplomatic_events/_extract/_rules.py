@@ -1295,7 +1295,11 @@ class Reader:
                 if lateral
                 else self._generic_name(word, text[s_start:s_end])
             )
-        if _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6)):
+        idiom = _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6))
+        if idiom is not None and not (
+            idiom.group().lower() == "deal with"
+            and (mods or definite or re.search(r"\b(?:an?|its|their|his|her)\s+$", lead))
+        ):  # "to deal with", not "the trade deal with Iran"
             return (start, end, None, None, AgreementKind.OTHER, "skip", False)
         return (start, end, name, None, kind, level, plural)
 
@@ -2044,9 +2048,11 @@ def _title_tail(text: str, he: int, limit: int) -> int:
                 break
             pending_comma = True
         elif w[0].isupper():
+            if _is_date_word(w):
+                break  # "Agreement on Tuesday"
             end = m.end()
             pending_comma = False
-        elif w not in _TITLE_LINKS:
+        elif w not in _TITLE_LINKS or (w == "in" and not text.startswith(" the ", m.end())):
             break
         pos = m.end()
         words += 1
