@@ -690,7 +690,11 @@ def _same_place(a: Location, b: Location) -> bool:
         return True
     if a.kind is not b.kind and a.country is not None and a.country == b.country:
         return LocationKind.COUNTRY in {a.kind, b.kind} or LocationKind.VENUE in {a.kind, b.kind}
-    return False
+    # "at the Capella hotel on Sentosa" beside "in Singapore": a venue of unknown country
+    # lies in the city or country named for the same meeting.
+    return any(x.kind is LocationKind.VENUE and x.country is None for x in (a, b)) and (
+        a.kind is not b.kind
+    )
 
 
 def _same_agreement(r: _AgreementRecord, obs: AgreementObs) -> bool:

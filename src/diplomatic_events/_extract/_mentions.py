@@ -579,6 +579,8 @@ def _preposition(text: str, start: int) -> str | None:
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         bare = word.strip(",").lower()
+        if bare == "of" and k > 0 and words[k - 1].lower() in _AROUND:
+            return "in"  # "on the outskirts of Beijing": in and around it
         if bare in _PREPOSITIONS:
             return bare
         if bare in _DETERMINERS:
@@ -598,6 +600,7 @@ def _preposition(text: str, start: int) -> str | None:
     return None
 
 
+_AROUND: Final = frozenset({"outskirts", "suburbs", "edge", "heart", "centre", "center"})
 _PREPOSITIONS: Final = frozenset(
     [
         "in",

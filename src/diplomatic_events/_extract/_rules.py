@@ -59,8 +59,11 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _VENUE = re.compile(
     r"\b(?:at|in|to) (?:the |his |her |their )?"
     r"(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
-    r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|Building|Villa|Retreat|"
-    r"Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin)(?: of [A-Z][\w'\u2019-]*)?)"
+    r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|hotel|Building"
+    r"|Villa|Retreat|Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin|Office|Lawn"
+    r"|Guest House|Guesthouse|Pavilion|Cosmodrome|Street)"
+    r"(?:(?: of(?: the)?)? [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2})?)"
+    r"(?P<on> on (?:the )?(?:[a-z-]+ )?(?:island of )?[A-Z][\w'\u2019-]*)?"
 )
 _CAP_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?: (?:of |de |al-)?[A-Z][\w'\u2019.-]*){0,4}")
 _DIRECTION = (
@@ -960,6 +963,14 @@ class Reader:
         )
         if venue is not None:
             name = venue.group("v").strip()
+            words = name.split(" ")
+            while len(words) > 1 and (_is_date_word(words[-1]) or words[-1] in {"of", "the"}):
+                words.pop()  # "at the White House Monday"
+            name = " ".join(words)
+            on = venue.group("on")
+            if on is not None and not _is_date_word(on.split()[-1]):
+                # "at the Capella hotel on the resort island of Sentosa"
+                name = text[venue.start("v") : venue.end("on")]
             return Location(name=name, country=code, kind=LocationKind.VENUE)
         for kinds, kind in (
             ({"region", "place"}, LocationKind.REGION),
