@@ -794,7 +794,7 @@ class Reader:
         future = bool(regex["future"].search(ctext)) or bool(re.search(r"\bprior to\b", ctext))
         status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
         if regex["meeting_cancel"].search(ctext):
-            status = MeetingStatus.CANCELLED
+            return  # a called-off meeting is not annotated (ANNOTATION: held or scheduled)
         date, date_text = self._date_near(clause, trigger.start(), future=future)
         if date is not None and self.published is not None and not future:
             if date.earliest() > self.published:
