@@ -791,7 +791,11 @@ class Reader:
             )
             if subject:
                 groups = [[*subject, other] for other in listed]
-        future = bool(regex["future"].search(ctext)) or bool(re.search(r"\bprior to\b", ctext))
+        future = (
+            bool(regex["future"].search(ctext))
+            or bool(re.search(r"\bprior to\b", ctext))
+            or _COMING_ENCOUNTER.search(ctext) is not None
+        )
         status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
         if regex["meeting_cancel"].search(ctext):
             return  # a called-off meeting is not annotated (ANNOTATION: held or scheduled)
@@ -802,12 +806,40 @@ class Reader:
         elif date is not None and self.published is not None and date.latest() < self.published:
             status = MeetingStatus.HELD
         location = self._meeting_location(clause, ms, visit=_VISIT.search(ctext) is not None)
+        if text.startswith(", where", clause.start) and clause.start > s.start:
+            # "leaves on Saturday for Abu Dhabi, where he is due to meet ...": the trip's
+            # destination and date are the meeting's.
+            before = Clause(s.start, clause.start, clause.background, "main")
+            place = self.within(max(s.start, clause.start - 40), clause.start)
+            if location is None and place and place[-1].end == clause.start:
+                last = place[-1]
+                if last.code and last.kind in {"seat", "place", "region", "country"}:
+                    kind = LocationKind.COUNTRY if last.kind == "country" else LocationKind.CITY
+                    location = Location(
+                        name=text[last.start : last.end], country=last.code, kind=kind
+                    )
+            if date is None:
+                date, date_text = self._date_near(before, clause.start, future=future)
         if (
             location is None
             and self.dateline is not None
             and s.paragraph == self.dateline_paragraph
         ):
             location = self.dateline  # "NAIROBI, Kenya - ... hosted ... for the mid planning event"
+        if text.startswith((", who ", ", which "), clause.start):
+            # "a dinner on Saturday with X, who is also in Buenos Aires for the summit":
+            # the relative clause tells more of the encounter just named.
+            codes = set(_uniq_codes(parties))
+            same = next(
+                (
+                    o
+                    for o in reversed(self.meetings)
+                    if o.span == (s.start, s.end) and set(_uniq_codes(o.parties)) == codes
+                ),
+                None,
+            )
+            if same is not None:
+                status, date, date_text = same.status, same.date, same.date_text
         fmt = None
         if regex["meeting_virtual"].search(ctext):
             fmt = MeetingFormat.VIRTUAL
@@ -2021,6 +2053,12 @@ def _topic_place(text: str, m: Mention) -> bool:
 
 #: Between a name and its own date: "<Name> (ACR) in 2016".
 _OWN_DATE = re.compile(r"(?: \([A-Z][A-Z0-9-]{1,9}\))? (?:in|on) (?:the )?")
+#: "The most closely watched encounter is a dinner on Saturday with ...": a coming one.
+_COMING_ENCOUNTER = re.compile(
+    r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
+    r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 #: A further capitalised head right after a head ("Accords Declaration").
 _LATER_HEAD = re.compile(
     r" (?:[A-Z][\w'\u2019-]* ){0,2}(?:Treaty|Agreement|Accord|Pact|Declaration|Convention"
