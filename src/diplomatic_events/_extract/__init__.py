@@ -91,7 +91,16 @@ def extract(
             reader.dateline = Location(
                 name=place.canonical, country=place.code, kind=LocationKind.CITY
             )
-        elif place is None and written and sections.dateline and sections.dateline.isupper():
+        elif (
+            place is None
+            and written
+            and sections.dateline
+            and (
+                sections.dateline.isupper()
+                # "Geneva (AFP) -": a credited dateline in title case
+                or text.startswith(" (", sections.dateline_span[1])
+            )
+        ):
             # "SOCHI, Russia, Sept 4 -": a city the tables do not know, in the state after it.
             after = text[sections.dateline_span[1] : sections.dateline_span[1] + 30]
             state = next((m for m in mentions if m.start >= sections.dateline_span[1]), None)

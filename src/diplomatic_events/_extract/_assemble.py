@@ -692,8 +692,10 @@ def _same_place(a: Location, b: Location) -> bool:
         return LocationKind.COUNTRY in {a.kind, b.kind} or LocationKind.VENUE in {a.kind, b.kind}
     # "at the Capella hotel on Sentosa" beside "in Singapore": a venue of unknown country
     # lies in the city or country named for the same meeting.
-    return any(x.kind is LocationKind.VENUE and x.country is None for x in (a, b)) and (
+    return (
         a.kind is not b.kind
+        and LocationKind.VENUE in {a.kind, b.kind}
+        and (a.country is None or b.country is None)
     )
 
 

@@ -778,6 +778,8 @@ class Reader:
         if regex["meeting_negation"].search(ctext):
             return
         trigger = triggers[0]
+        if _HOST_GREETS.match(text, trigger.start(), clause.end):
+            return  # "X welcomed the two leaders at the villa": a host, not a party to the talks
         ms = self.within(clause.start, clause.end)
         parties = self.without_bystanders(
             self._meeting_parties(clause, trigger, ms, sentence_mentions)
@@ -826,6 +828,13 @@ class Reader:
             and s.paragraph == self.dateline_paragraph
         ):
             location = self.dateline  # "NAIROBI, Kenya - ... hosted ... for the mid planning event"
+        if location is None and self.dateline is not None and self.dateline.name:
+            # "Biden arrived in Geneva on Tuesday and held talks with ...": the dateline
+            # city, named again as where the clause takes place.
+            city = self.dateline.name
+            at = ctext.find(f" in {city}")
+            if at >= 0 and not ctext[at + 4 + len(city) : at + 5 + len(city)].isalpha():
+                location = self.dateline
         if text.startswith((", who ", ", which "), clause.start):
             # "a dinner on Saturday with X, who is also in Buenos Aires for the summit":
             # the relative clause tells more of the encounter just named.
@@ -2058,6 +2067,11 @@ _COMING_ENCOUNTER = re.compile(
     r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
     r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+#: A host greeting the parties of an encounter told elsewhere.
+_HOST_GREETS = re.compile(
+    r"(?:welcomed|welcomes|greeted|greets) (?:the (?:two|three|four) |both |the )"
+    r"(?:leaders|presidents|prime ministers|delegations|ministers|men)\b"
 )
 #: A further capitalised head right after a head ("Accords Declaration").
 _LATER_HEAD = re.compile(

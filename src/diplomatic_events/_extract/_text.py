@@ -181,7 +181,8 @@ def _is_dateline(place: str) -> bool:
 def _has_dateline(text: str, span: tuple[int, int]) -> bool:
     line = text[span[0] : span[1]].lstrip()
     match = _DATELINE.match(line)
-    return match is not None and match.group("place").isupper()
+    # "PARIS -", or a credited dateline in title case: "Geneva (AFP) -".
+    return match is not None and (match.group("place").isupper() or "(" in match.group())
 
 
 def _single_sentence(line: str) -> bool:
