@@ -71,7 +71,7 @@ _DIRECTION = (
     r"south-western|northeastern|southeastern|northwestern|southwestern)"
 )
 _PLACE_PREP = re.compile(
-    r"\b(?:in|at|near|out of|off|outside)(?: the)?"
+    r"\b(?:in|at|near|out of|off|outside|over)(?: the)?"
     r"(?: (?P<dir0>northern|southern|eastern|western|central))?"
     r"(?: port of| city of| province of| region of| island of)? "
     r"(?P<dir>(?:northern|southern|eastern|western|central|north|south|east|west|"
@@ -83,6 +83,11 @@ _PLACE_NAME = re.compile(
     r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
     r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
     r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
+)
+#: A base named after its place: "RAAF Base Darwin", "Joint Base Elmendorf-Richardson".
+_BASE_NAME = re.compile(
+    r"\b(?:[A-Z]{2,6}|Joint|Naval|Air|Army|Marine Corps) Base "
+    r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
 )
 _LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\b")
 _TOPIC = re.compile(
@@ -1996,8 +2001,12 @@ class Reader:
                 add(f"{side}{name}", None, LocationKind.REGION)
             else:
                 add(name, None, LocationKind.OTHER)
+        bases = [(b.start(), b.end()) for b in _BASE_NAME.finditer(text, clause.start, clause.end)]
+        for a, b in bases:  # "RAAF Base Darwin", "Joint Base Elmendorf-Richardson"
+            add(text[a:b], None, LocationKind.REGION)
         for run in _PLACE_NAME.finditer(text, clause.start, clause.end):
-            add(run.group(), None, LocationKind.REGION)
+            if not any(a <= run.start() < b for a, b in bases):
+                add(run.group(), None, LocationKind.REGION)
         lead = _LIST_LEAD.search(text, clause.start, clause.end)
         if lead is not None:
             for run in _CAP_RUN.finditer(text, lead.end(), sentence_end):
