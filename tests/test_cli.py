@@ -147,3 +147,14 @@ def test_extract_many_skips_bad_lines_and_keeps_going(tmp_path: Path) -> None:
         "Nothing happened.",
     ]
     assert [s.split("skipped line ")[1].split(":")[0] for s in skipped] == ["2", "3", "6"]
+
+
+def test_seed_text_quotes_whole_single_sentences(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each evidence line quotes one whole sentence of the article, not a fragment or two."""
+    assert main(["seed"]) == 0
+    out = capsys.readouterr().out
+    expected = (
+        '  evidence: "Chinese President Xi Jinping is scheduled to visit France on Sunday'
+        ' to meet with Macron."'
+    )
+    assert expected in out.splitlines()

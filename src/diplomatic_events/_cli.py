@@ -101,7 +101,9 @@ def _party(p: Party) -> str:
 def _sentence(source: str, start: int, end: int) -> str:
     # The sentence around a span: from the previous sentence end or line break to the next.
     left = max(source.rfind(". ", 0, start), source.rfind("\n", 0, start))
-    right_candidates = [i for i in (source.find(". ", end), source.find("\n", end)) if i != -1]
+    # A span may end on its sentence's full stop, so look for the end from its last character.
+    last = max(end - 1, start)
+    right_candidates = [i for i in (source.find(". ", last), source.find("\n", last)) if i != -1]
     right = min(right_candidates) + 1 if right_candidates else len(source)
     return " ".join(source[left + 1 : right].split())
 
