@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 
 from diplomatic_events._extract._gazetteer import Entry, Gazetteer, normalize
+from diplomatic_events._extract._temporal import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 __all__ = ["Mention", "Person", "find_mentions"]
 
@@ -72,37 +73,9 @@ _NOT_NAMES: Final = frozenset(
         "That",
         "These",
         "Those",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
+        *WEEKDAY_NAMES,
+        *MONTH_NAMES,
+        *MONTH_ABBREVIATIONS,
         "Said",
         "Says",
         "Has",

@@ -22,7 +22,13 @@ import attrs
 
 from diplomatic_events._dates import PartialDate
 from diplomatic_events._extract._gazetteer import fold_lower
-from diplomatic_events._extract._temporal import DateMention, resolve
+from diplomatic_events._extract._temporal import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    DateMention,
+    resolve,
+)
 from diplomatic_events._models import Location
 from diplomatic_events.vocab import (
     AgreementKind,
@@ -2019,37 +2025,9 @@ class Reader:
 
 _DATE_WORDS: Final = frozenset(
     [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *MONTH_NAMES,
+        *MONTH_ABBREVIATIONS,
+        *WEEKDAY_NAMES,
     ]
 )
 

@@ -21,31 +21,51 @@ from diplomatic_events._extract._gazetteer import fold_lower
 
 __all__ = ["DateMention", "find_dates", "resolve"]
 
+#: Month names as written, defined once for the whole extractor.
+MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: Their abbreviations ("Sept" as well as "Sep"; "May" has none).
+MONTH_ABBREVIATIONS: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 _MONTHS: Final = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+    **{name.lower(): k for k, name in enumerate(MONTH_NAMES, 1)},
+    **{
+        abbr.lower(): next(k for k, name in enumerate(MONTH_NAMES, 1) if name.startswith(abbr[:3]))
+        for abbr in MONTH_ABBREVIATIONS
+    },
 }
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RD_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)

@@ -14,6 +14,8 @@ from typing import Final
 
 import attrs
 
+from diplomatic_events._extract._temporal import MONTH_ABBREVIATIONS
+
 __all__ = ["Sections", "Sentence", "split"]
 
 #: Longest sentence we read as one; longer runs (no full stop for a megabyte) are cut
@@ -55,18 +57,7 @@ _ABBREV: Final = frozenset(
         "St",
         "No",
         "Nos",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
+        *MONTH_ABBREVIATIONS,
         "Md",
         "Ft",
         "Vol",
