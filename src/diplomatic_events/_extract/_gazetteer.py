@@ -154,6 +154,11 @@ def _keyword(phrase: str, *, bounded: bool) -> str | None:
 _LOWER_CACHE: dict[str, str] = {}
 
 
+def phrase_keyword(phrase: str) -> str | None:
+    """The keyword of a whole-word phrase (bounded at both ends): see :func:`_keyword`."""
+    return _keyword(phrase, bounded=True)
+
+
 def _lowered(text: str) -> str:
     found = _LOWER_CACHE.get(text)
     if found is None:

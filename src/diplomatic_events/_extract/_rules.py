@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import fold_lower
+from diplomatic_events._extract._gazetteer import fold_lower, phrase_keyword, words
 from diplomatic_events._extract._temporal import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -1371,8 +1371,9 @@ class Reader:
         if re.search(r"\bdefen[cs]e (?:cooperation|collaboration|co-operation)\b", low):
             spelling = "defense" if "defense" in low else "defence"
             return f"{spelling} cooperation {head.lower()}"
-        for topic in self.gaz.topic_words:
-            if _word_pattern(topic, 0).search(low):
+        present = words(low)
+        for topic, key, pattern in _gated_words(self.gaz.topic_words, 0):
+            if (key is None or key in present) and pattern.search(low):
                 return f"{topic} {head.lower()}"
         return head.lower()
 
@@ -1828,8 +1829,11 @@ class Reader:
                     self.exercise_year = int(year.group())
         locations = self._exercise_locations(clause, ms, s.end)
         domain = None
-        for word, value in gaz.domains.items():
-            if _word_pattern(word, re.IGNORECASE).search(ctext):
+        present = words(ctext)
+        for (_word, key, pattern), value in zip(
+            _gated_words(tuple(gaz.domains), re.IGNORECASE), gaz.domains.values(), strict=True
+        ):
+            if (key is None or key in present) and pattern.search(ctext):
                 domain = Domain(value)
                 break
         self.exercises.append(
@@ -2114,6 +2118,18 @@ def _title_tail(text: str, he: int, limit: int) -> int:
 def _word_pattern(word: str, flags: int) -> re.Pattern[str]:
     """A whole-word pattern for *word*, compiled once (table words, an article's aliases)."""
     return re.compile(rf"\b{re.escape(word)}\b", flags)
+
+
+@functools.lru_cache(maxsize=64)
+def _gated_words(
+    items: tuple[str, ...], flags: int
+) -> tuple[tuple[str, str | None, re.Pattern[str]], ...]:
+    """Each table word with its whole-word pattern and a keyword that any match shows.
+
+    The keyword is a letter run that every match of the pattern shows whole, so when it
+    is not among :func:`words` of the text the search cannot match (None: no gate).
+    """
+    return tuple((w, phrase_keyword(w), _word_pattern(w, flags)) for w in items)
 
 
 def _safe_date(year: int, month: int | None, day: int | None) -> PartialDate | None:
