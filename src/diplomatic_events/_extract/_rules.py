@@ -16,6 +16,7 @@ import bisect
 import functools
 import itertools
 import re
+import sys
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -42,7 +43,7 @@ from diplomatic_events.vocab import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from diplomatic_events._extract._gazetteer import Gazetteer
     from diplomatic_events._extract._mentions import Mention, Person
@@ -53,13 +54,71 @@ __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 #: Most mentions looked at in one clause; beyond that a clause is a list, not prose.
 MAX_CLAUSE_MENTIONS: Final = 60
 
-_GROUP = re.compile(
-    r"\b(?:(?:the|both|their) (?:(?P<n>two|three|four|five|six|seven) )?"
-    r"|(?P<n3>three|four|five|six|seven) )(?:world |major |great )?"
-    r"(?:(?P<people>leaders|men|prime ministers|presidents|pair)|governments|countries|nations"
-    r"|sides|allies|delegations|states|ministers|partners|powers)\b"
-    r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
-    re.IGNORECASE,
+
+class _Gated:
+    """A compiled pattern behind literal needles, at least one of which every match holds.
+
+    A text (the searched range, lower-cased with :func:`fold_lower` for a
+    case-insensitive pattern) holding none of the needles cannot match, so the regex
+    engine is not started; otherwise the pattern runs as it would alone.
+    """
+
+    __slots__ = ("fold", "needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.needles = needles
+        self.fold = bool(pattern.flags & re.IGNORECASE)
+
+    def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether ``string[pos:endpos]`` holds a needle."""
+        part = string[pos:endpos] if pos > 0 or endpos < len(string) else string
+        if self.fold:
+            part = fold_lower(part)
+        return any(needle in part for needle in self.needles)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """Like :meth:`re.Pattern.search`."""
+        if not self.possible(string, pos, endpos):
+            return None
+        return self.pattern.search(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """Like :meth:`re.Pattern.finditer`."""
+        if not self.possible(string, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(string, pos, endpos)
+
+
+_GROUP = _Gated(
+    re.compile(
+        r"\b(?:(?:the|both|their) (?:(?P<n>two|three|four|five|six|seven) )?"
+        r"|(?P<n3>three|four|five|six|seven) )(?:world |major |great )?"
+        r"(?:(?P<people>leaders|men|prime ministers|presidents|pair)|governments|countries|nations"
+        r"|sides|allies|delegations|states|ministers|partners|powers)\b"
+        r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
+        re.IGNORECASE,
+    ),
+    (
+        "leaders",
+        "men",
+        "ministers",
+        "presidents",
+        "pair",
+        "governments",
+        "countries",
+        "nations",
+        "sides",
+        "allies",
+        "delegations",
+        "states",
+        "partners",
+        "powers",
+        "two",
+        "three",
+    ),
 )
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _VENUE = re.compile(
@@ -109,9 +168,12 @@ _TOPIC_LEAD = re.compile(
 _VERBISH = re.compile(
     r"^(?:agreed|confirmed|welcomed|said|vowed|pledged|decided|signed|held|also)\b"
 )
-_ONE = re.compile(
-    r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek)"
-    r" one\b"
+_ONE = _Gated(
+    re.compile(
+        r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek)"
+        r" one\b"
+    ),
+    (" one",),
 )
 _BETWEEN = re.compile(r"\bbetween\b")
 _HEAD_LOWER = re.compile(r"[a-z]")
@@ -231,11 +293,15 @@ _DATE_EXCLUDE = re.compile(
     r"|arrived(?: in [\w' ]{2,20})? on"
     r"|to|until|through)\s+(?:the\s+)?$"
 )
-_EXERCISE_NAMED = re.compile(
-    r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
-    r"|[\"\u201c](?P<q>[A-Z][^\"\u201d\n]{2,40})[\"\u201d] "
-    r"(?=(?:joint |naval |military )*(?:drills|exercise|exercises|maneuvers|manoeuvres|war games))"
-    r"|(?:exercise|drills|maneuvers) [\"\u201c](?P<q2>[A-Z][^\"\u201d\n]{2,40})[\"\u201d]"
+_EXERCISE_NAMED = _Gated(
+    re.compile(
+        r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
+        r"|[\"\u201c](?P<q>[A-Z][^\"\u201d\n]{2,40})[\"\u201d] "
+        r"(?=(?:joint |naval |military )*"
+        r"(?:drills|exercise|exercises|maneuvers|manoeuvres|war games))"
+        r"|(?:exercise|drills|maneuvers) [\"\u201c](?P<q2>[A-Z][^\"\u201d\n]{2,40})[\"\u201d]"
+    ),
+    ("xercise ", '"', "“"),
 )
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
@@ -292,7 +358,10 @@ _NOUN_TRIGGER = re.compile(
     r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
     r"|planning conference)\b"
 )
-_VISIT = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b")
+_VISIT = _Gated(
+    re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b"),
+    ("visit", "trip", "travel"),
+)
 _EDITION = re.compile(
     r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
 )
@@ -375,10 +444,13 @@ _SPEAKER = re.compile(r",? (?:said|says|told|added|noted|stated)\b")
 _SEAT_AS_PLACE = re.compile(r" (?:talks|summit|meeting|negotiations|conference)\b")
 #: Where a meeting clause holds a second encounter of its own: "whom X met earlier",
 #: "a day after X called on Y", "since 2018, when X met Y", "the first meeting, held in ...".
-_MEETING_CUT = re.compile(
-    r", when |, whom | a day after | days? after | the day after | weeks? after "
-    r"|, held (?=in |at |on )|\bbefore the (?=\w+, )|\bafter the (?=\w+, )"
-    r"|,? and (?:he |she )?later "
+_MEETING_CUT = _Gated(
+    re.compile(
+        r", when |, whom | a day after | days? after | the day after | weeks? after "
+        r"|, held (?=in |at |on )|\bbefore the (?=\w+, )|\bafter the (?=\w+, )"
+        r"|,? and (?:he |she )?later "
+    ),
+    (", when ", ", whom ", "after ", ", held ", "before the ", "later "),
 )
 
 
@@ -1183,7 +1255,12 @@ class Reader:
             out.append(self._common_agreement(hs, he, clause, word))
             covered.append((hs, he))
         # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
-        for match in re.finditer(r"\bAlliance\b", text[clause.start : clause.end]):
+        alliances = (
+            re.finditer(r"\bAlliance\b", text[clause.start : clause.end])
+            if "Alliance" in text[clause.start : clause.end]
+            else ()
+        )
+        for match in alliances:
             hs = clause.start + match.start()
             if any(a <= hs < b for a, b in blocked + covered):
                 continue
