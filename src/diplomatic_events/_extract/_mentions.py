@@ -119,6 +119,7 @@ _NOT_NAMES: Final = frozenset(
 #: :data:`TOKEN`, except that a run of one repeated symbol ("((((", "....") is one
 #: token: no phrase starts with one, and a flood of them costs one step, not millions.
 _SCAN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|(?P<c>[^\w\s])(?P=c)+|\S")
+_SPAN: Final = re.Match.span
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
 
@@ -191,20 +192,21 @@ _STATE_KINDS: Final = frozenset(
 def _raw_mentions(
     text: str, gaz: Gazetteer, limit: int
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
-    toks = [m.span() for m in _SCAN_TOKEN.finditer(text, 0, limit)]
+    toks = list(map(_SPAN, _SCAN_TOKEN.finditer(text, 0, limit)))
     out: list[Mention] = []
-    longest = gaz.first_words
+    longest = gaz.first_words.get
     phrases = gaz.phrases
     i, n = 0, len(toks)
     while i < n and len(out) < MAX_MENTIONS:
         s, e = toks[i]
         word = text[s:e]
-        size_max = longest.get(word)
-        if size_max is None and word.endswith(("'s", "\u2019s")):
-            size_max = longest.get(word[:-2])
+        size_max = longest(word)
         if size_max is None:
-            i += 1
-            continue
+            if word.endswith(("'s", "\u2019s")):
+                size_max = longest(word[:-2])
+            if size_max is None:
+                i += 1
+                continue
         found = None
         for size in range(min(size_max, n - i), 0, -1):
             end = toks[i + size - 1][1]

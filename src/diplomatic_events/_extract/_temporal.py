@@ -183,6 +183,8 @@ _START = re.compile(
     + r")(?![^\W\d_])|late|early|mid)"
 )
 
+_MATCH_START: Final = re.Match.start
+
 
 def _starts(text: str, start: int, stop: int) -> list[int]:
     """Offsets where a date may start: a superset of where :data:`_DATE` matches.
@@ -192,7 +194,7 @@ def _starts(text: str, start: int, stop: int) -> list[int]:
     qualifier). One scan of the lower-cased text for those, then the full pattern
     tried only there, gives exactly the matches a scan with the full pattern would.
     """
-    return [m.start() for m in _START.finditer(fold_lower(text), start, stop)]
+    return list(map(_MATCH_START, _START.finditer(fold_lower(text), start, stop)))
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
