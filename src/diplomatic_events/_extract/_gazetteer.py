@@ -9,7 +9,6 @@ naming the table and what is wrong, so a broken rule set is never mistaken for b
 
 from __future__ import annotations
 
-import bisect
 import functools
 import importlib.resources
 import json
@@ -135,51 +134,6 @@ def words(text: str) -> frozenset[str]:
     return found
 
 
-#: Strings longer than this are indexed once (their letter runs and offsets), and a
-#: keyword gate over a range of one reads the runs there instead of re-scanning it.
-_INDEXED_LENGTH: Final = 256
-_RUN_INDEX: dict[int, tuple[str, list[int], list[int], list[str]]] = {}
-
-
-def _run_index(string: str) -> tuple[list[int], list[int], list[str]]:
-    """The letter runs of ``fold_lower(string)``: starts, ends and the runs themselves."""
-    found = _RUN_INDEX.get(id(string))
-    if found is None or found[0] is not string:
-        starts: list[int] = []
-        ends: list[int] = []
-        runs: list[str] = []
-        for m in _LETTERS.finditer(fold_lower(string)):
-            s, e = m.span()
-            starts.append(s)
-            ends.append(e)
-            runs.append(m.group())
-        if len(_RUN_INDEX) >= 4:
-            _RUN_INDEX.clear()
-        found = (string, starts, ends, runs)
-        _RUN_INDEX[id(string)] = found  # the entry holds the string, so its id stays its own
-    return found[1], found[2], found[3]
-
-
-def _words_within(string: str, pos: int, endpos: int) -> list[str]:
-    """The letter runs of ``fold_lower(string[pos:endpos])`` (a superset: no set built).
-
-    The runs wholly inside the range, plus the parts inside it of a run that crosses
-    either edge, are exactly the runs :func:`words` finds in the slice.
-    """
-    starts, ends, runs = _run_index(string)
-    pos = max(pos, 0)
-    endpos = min(endpos, len(string))
-    i = bisect.bisect_left(starts, pos)
-    j = bisect.bisect_right(ends, endpos)
-    out = runs[i:j] if j > i else []
-    if i > 0 and ends[i - 1] > pos:  # a run crossing the start
-        k = i - 1
-        out.append(runs[k][pos - starts[k] : min(endpos, ends[k]) - starts[k]])
-    if j < len(starts) and starts[j] < endpos and j >= i:  # a run crossing the end
-        out.append(runs[j][max(pos, starts[j]) - starts[j] : endpos - starts[j]])
-    return out
-
-
 def _keyword(phrase: str, *, bounded: bool) -> str | None:
     """The longest letter run that every match of *phrase* shows whole, if any.
 
@@ -302,11 +256,8 @@ class Phrases:
         """Whether ``string[pos:endpos]`` holds a keyword (so a match is possible)."""
         if self.keys is None:
             return True
-        if pos <= 0 and endpos >= len(string):
-            return not self.keys.isdisjoint(words(string))
-        if len(string) <= _INDEXED_LENGTH:
-            return not self.keys.isdisjoint(words(string[pos:endpos]))
-        return not self.keys.isdisjoint(_words_within(string, pos, endpos))
+        part = string if pos <= 0 and endpos >= len(string) else string[pos:endpos]
+        return not self.keys.isdisjoint(words(part))
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like :meth:`re.Pattern.search`."""
