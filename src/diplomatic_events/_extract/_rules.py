@@ -581,6 +581,10 @@ class Reader:
         self.sentence_bounds = (0, 0)
         self.dateline: Location | None = None
         self.dateline_paragraph = -1
+        self._statuses = [(AgreementStatus(v), rx) for v, rx in gaz.status_regex.items()]
+        self._status_memo: dict[
+            tuple[int, int, int, int], list[tuple[AgreementStatus, list[re.Match[str]]]]
+        ] = {}
 
     # ---- lookups ---------------------------------------------------------------------
 
@@ -1596,19 +1600,32 @@ class Reader:
                 )
             )
 
+    def _status_matches(
+        self, clause: Clause, s: Sentence
+    ) -> list[tuple[AgreementStatus, list[re.Match[str]]]]:
+        """Every status verb of the clause, by status in table order (once per clause)."""
+        key = (clause.start, clause.end, s.start, s.end)
+        found = self._status_memo.get(key)
+        if found is None:
+            text = self.text
+            ratification_ok = (
+                self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
+            )
+            found = [
+                (status, list(regex.finditer(text, clause.start, clause.end)))
+                for status, regex in self._statuses
+                if status is not AgreementStatus.RATIFIED or ratification_ok
+            ]
+            self._status_memo[key] = found
+        return found
+
     def _agreement_status(
         self, clause: Clause, start: int, end: int, s: Sentence, next_head: int | None = None
     ) -> tuple[AgreementStatus | None, int | None]:
         text = self.text
-        ratification_ok = (
-            self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
-        )
         hits: list[tuple[int, int, AgreementStatus]] = []
-        for value, regex in self.gaz.status_regex.items():
-            status = AgreementStatus(value)
-            if status is AgreementStatus.RATIFIED and not ratification_ok:
-                continue
-            for m in regex.finditer(text, clause.start, clause.end):
+        for status, matches in self._status_matches(clause, s):
+            for m in matches:
                 if start <= m.start() < end and status is not AgreementStatus.PROPOSED:
                     continue
                 if m.start() >= end and _RELATIVE_SUBJECT.search(text, end, m.start()):
