@@ -121,14 +121,45 @@ _GROUP = _Gated(
     ),
 )
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_VENUE = re.compile(
-    r"\b(?:at|in|to) (?:the |his |her |their )?"
-    r"(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
-    r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|hotel|Building"
-    r"|Villa|Retreat|Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin|Office|Lawn"
-    r"|Guest House|Guesthouse|Pavilion|Cosmodrome|Street)"
-    r"(?:(?: of(?: the)?)? [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2})?)"
-    r"(?P<on> on (?:the )?(?:[a-z-]+ )?(?:island of )?[A-Z][\w'\u2019-]*)?"
+_VENUE = _Gated(
+    re.compile(
+        r"\b(?:at|in|to) (?:the |his |her |their )?"
+        r"(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
+        r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|hotel|Building"
+        r"|Villa|Retreat|Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin|Office|Lawn"
+        r"|Guest House|Guesthouse|Pavilion|Cosmodrome|Street)"
+        r"(?:(?: of(?: the)?)? [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2})?)"
+        r"(?P<on> on (?:the )?(?:[a-z-]+ )?(?:island of )?[A-Z][\w'\u2019-]*)?"
+    ),
+    (
+        "Palace",
+        "House",
+        "Hall",
+        "Residence",
+        "residence",
+        "Castle",
+        "Tower",
+        "Centre",
+        "Center",
+        "Hotel",
+        "hotel",
+        "Building",
+        "Villa",
+        "Retreat",
+        "Museum",
+        "Fortress",
+        "Estate",
+        "Manor",
+        "Lodge",
+        "Chancellery",
+        "Kremlin",
+        "Office",
+        "Lawn",
+        "Guesthouse",
+        "Pavilion",
+        "Cosmodrome",
+        "Street",
+    ),
 )
 _CAP_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?: (?:of |de |al-)?[A-Z][\w'\u2019.-]*){0,4}")
 _DIRECTION = (
