@@ -606,7 +606,7 @@ class Reader:
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
-        sport_words = gaz.regex["sport_words"].finditer(text, 0, min(len(text), 200_000))
+        sport_words = gaz.regex["sport_words"].scan(text, 0, min(len(text), 200_000))
         self.sport = len(list(itertools.islice(sport_words, 2))) >= 2  # two are enough
         self.exercise_year: int | None = None
         self.section = "body"
