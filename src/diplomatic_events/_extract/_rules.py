@@ -65,14 +65,22 @@ class _Gated:
 
     __slots__ = ("fold", "needles", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...]) -> None:
+    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...] | frozenset[str]) -> None:
+        """Needles as a tuple are substrings; as a frozenset, whole words (see below)."""
         self.pattern = pattern
         self.needles = needles
         self.fold = bool(pattern.flags & re.IGNORECASE)
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        """Whether ``string[pos:endpos]`` holds a needle."""
+        """Whether ``string[pos:endpos]`` holds a needle.
+
+        A frozenset of needles holds words that every match shows as a whole run of
+        letters: they are looked up in the range's :func:`words` (cached, shared with
+        the gazetteer's phrase lists), which compare as a case-insensitive pattern does.
+        """
         part = string[pos:endpos] if pos > 0 or endpos < len(string) else string
+        if isinstance(self.needles, frozenset):
+            return not self.needles.isdisjoint(words(part))
         if self.fold:
             part = fold_lower(part)
         return any(needle in part for needle in self.needles)
@@ -101,23 +109,25 @@ _GROUP = _Gated(
         r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
         re.IGNORECASE,
     ),
-    (
-        "leaders",
-        "men",
-        "ministers",
-        "presidents",
-        "pair",
-        "governments",
-        "countries",
-        "nations",
-        "sides",
-        "allies",
-        "delegations",
-        "states",
-        "partners",
-        "powers",
-        "two",
-        "three",
+    frozenset(
+        {
+            "leaders",
+            "men",
+            "ministers",
+            "presidents",
+            "pair",
+            "governments",
+            "countries",
+            "nations",
+            "sides",
+            "allies",
+            "delegations",
+            "states",
+            "partners",
+            "powers",
+            "two",
+            "three",
+        }
     ),
 )
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
