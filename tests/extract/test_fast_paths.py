@@ -13,7 +13,7 @@ import random
 import pytest
 
 import diplomatic_events as de
-from diplomatic_events._extract import _gazetteer, _temporal
+from diplomatic_events._extract import _gazetteer, _rules, _temporal
 
 ODD = "-'\u2019 \n,._0\u0130\u0131\u017f\u212aKkIiSs\u2013("
 PROBES = [
@@ -43,6 +43,18 @@ PROBES = [
     "2024-05-02",
     "on Thursday",
     "THIS YEAR",
+    ", when ",
+    " a day after ",
+    "the Two Leaders",
+    "THE THREE signed",
+    "Prime Ministers",
+    "Exercise Cobra Gold",
+    '"Pacific Vanguard" drills',
+    "signed one",
+    "Visited",
+    "at the Akasaka Palace",
+    "in the White House Monday",
+    "Anglo-Japanese Alliance",
 ]
 
 
@@ -93,3 +105,20 @@ def test_date_candidates_find_every_date() -> None:
         scan = [(m.span(), m.group()) for m in _temporal._DATE.finditer(text)]
         starts = set(_temporal._starts(text, 0, len(text)))
         assert {span[0] for span, _ in scan} <= starts, text
+
+
+def _gated() -> dict[str, _rules._Gated]:
+    return {k: v for k, v in vars(_rules).items() if isinstance(v, _rules._Gated)}
+
+
+@pytest.mark.parametrize("name", sorted(_gated()))
+def test_gated_pattern_matches_its_pattern(name: str) -> None:
+    """A rule pattern behind literal needles or words finds what the plain pattern finds."""
+    gated = _gated()[name]
+    for text in _texts(seed=len(name) + 100, count=300):
+        for pos, endpos in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2)):
+            plain = [(m.span(), m.group()) for m in gated.pattern.finditer(text, pos, endpos)]
+            fast = [(m.span(), m.group()) for m in gated.finditer(text, pos, endpos)]
+            assert fast == plain, (text, pos, endpos)
+            first = gated.search(text, pos, endpos)
+            assert (first.span() if first else None) == (plain[0][0] if plain else None)
