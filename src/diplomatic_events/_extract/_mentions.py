@@ -467,10 +467,12 @@ def _corefer(
     taken = [(m.start, m.end) for m in mentions]
     starts = [t[0] for t in taken]
     extra: list[Mention] = []
+    get = owners.get
     for s, e in toks:
         word = text[s:e]
-        base = word.removesuffix("'s").removesuffix("\u2019s")
-        owner = owners.get(base)
+        # Only a word ending in "s" can lose a possessive suffix.
+        base = word.removesuffix("'s").removesuffix("\u2019s") if word[-1] == "s" else word
+        owner = get(base)
         if owner is None:
             continue
         k = bisect.bisect_right(starts, s) - 1
