@@ -712,7 +712,7 @@ class Reader:
         """Read one sentence, appending observations."""
         self.section = s.section
         self.sentence_bounds = (s.start, s.end)
-        clauses = self.clauses(s)
+        clauses: list[Clause] | None = None  # cut only when a rule family reads them
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
         # One search per kind decides whether the sentence is worth reading clause by clause.
@@ -720,6 +720,7 @@ class Reader:
         kinds = {m.kind for m in sentence_mentions}
         low = fold_lower(text[s.start : s.end])
         if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
+            clauses = self.clauses(s)
             for clause in clauses:
                 self._agreements(index, s, clause, clauses)
         if (
@@ -728,11 +729,15 @@ class Reader:
             or (self.exercises and any(hint in low for hint in _EXERCISE_HINTS))
             or self.exercise_aliases
         ):
+            if clauses is None:
+                clauses = self.clauses(s)
             for clause in clauses:
                 self._exercises(index, s, clause)
         if not self.sport and regex["meeting"].search(text, s.start, s.end):
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             exercise_sentence = (s.start, s.end) in exercise_clauses
+            if clauses is None:
+                clauses = self.clauses(s)
             for clause in clauses:
                 for part in self._meeting_parts(clause):
                     if (
