@@ -16,6 +16,7 @@ first, only at tokens that start some phrase).  Then:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from typing import Final
@@ -120,6 +121,7 @@ _NOT_NAMES: Final = frozenset(
 #: token: no phrase starts with one, and a flood of them costs one step, not millions.
 _SCAN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|(?P<c>[^\w\s])(?P=c)+|\S")
 _SPAN: Final = re.Match.span
+_GROUP0: Final = re.Match.group
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
 
@@ -192,20 +194,26 @@ _STATE_KINDS: Final = frozenset(
 def _raw_mentions(
     text: str, gaz: Gazetteer, limit: int
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
-    toks = list(map(_SPAN, _SCAN_TOKEN.finditer(text, 0, limit)))
+    matches = list(_SCAN_TOKEN.finditer(text, 0, limit))
+    toks = list(map(_SPAN, matches))
     out: list[Mention] = []
     longest = gaz.first_words.get
     phrases = gaz.phrases
-    i, n = 0, len(toks)
-    while i < n and len(out) < MAX_MENTIONS:
+    n = len(toks)
+    # The tokens that may open a name (a first word, or one with "'s"), found in C.
+    openers = _openers(gaz.first_words).__contains__
+    free = 0  # tokens before this one are inside a mention already found
+    for i in itertools.compress(range(n), map(openers, map(_GROUP0, matches))):
+        if i < free:
+            continue
+        if len(out) >= MAX_MENTIONS:
+            break
         s, e = toks[i]
         word = text[s:e]
         size_max = longest(word)
         if size_max is None:
-            if word.endswith(("'s", "\u2019s")):
-                size_max = longest(word[:-2])
-            if size_max is None:
-                i += 1
+            size_max = longest(word[:-2])
+            if size_max is None:  # pragma: no cover - an opener is a first word or its "'s"
                 continue
         found = None
         for size in range(min(size_max, n - i), 0, -1):
@@ -223,15 +231,25 @@ def _raw_mentions(
                 found = (size, end, entry, possessive)
                 break
         if found is None:
-            i += 1
             continue
         size, end, entry, possessive = found
         if entry.kind == "exercise" and s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum():
-            i += 1  # "Trans-Pacific Partnership": a name inside a longer name
-            continue
+            continue  # "Trans-Pacific Partnership": a name inside a longer name
         out.append(_from_entry(s, end, entry, possessive))
-        i += size
+        free = i + size
     return out, toks
+
+
+_OPENERS: list[tuple[dict[str, int], frozenset[str]]] = []
+
+
+def _openers(first_words: dict[str, int]) -> frozenset[str]:
+    """The first words of the tables' names, each also with "'s" and "\u2019s" after it."""
+    if not _OPENERS or _OPENERS[0][0] is not first_words:
+        words = frozenset(first_words)
+        found = words | {w + "'s" for w in words} | {w + "\u2019s" for w in words}
+        _OPENERS[:] = [(first_words, found)]
+    return _OPENERS[0][1]
 
 
 def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention:
