@@ -13,7 +13,7 @@ import random
 import pytest
 
 import diplomatic_events as de
-from diplomatic_events._extract import _gazetteer, _rules, _temporal
+from diplomatic_events._extract import _gazetteer, _rules, _temporal, _text
 
 ODD = "-'\u2019 \n,._0\u0130\u0131\u017f\u212aKkIiSs\u2013("
 PROBES = [
@@ -122,3 +122,10 @@ def test_gated_pattern_matches_its_pattern(name: str) -> None:
             assert fast == plain, (text, pos, endpos)
             first = gated.search(text, pos, endpos)
             assert (first.span() if first else None) == (plain[0][0] if plain else None)
+
+
+def test_caption_needles_keep_every_caption() -> None:
+    """A line the caption needles turn away holds no caption match."""
+    probes = ["(AP)", "Photo: x", "Images: y", "via Reuters", "Kim/Pool", ", left, and"]
+    for text in _texts(seed=11, count=300) + probes:
+        assert _text._is_caption(text) == (_text._CAPTION.search(text) is not None), text

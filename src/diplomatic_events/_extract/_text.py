@@ -36,6 +36,20 @@ _CAPTION = re.compile(
     r"|\b(?:Photo|Picture|Credit|Image)s?: |via Reuters|/Pool\b|, (?:left|right|centre|center),"
     r"|\((?:left|right|centre|center)\)",
 )
+#: Every match of :data:`_CAPTION` holds one of these, so a line without any is no caption.
+_CAPTION_NEEDLES: Final = (
+    "(",
+    "Photo",
+    "Picture",
+    "Credit",
+    "Image",
+    "via Reuters",
+    "/Pool",
+    ", left,",
+    ", right,",
+    ", centre,",
+    ", center,",
+)
 # A sentence ends at . ! ? (and closing quotes or brackets) before space and an
 # opening capital, digit or quote.
 _END = re.compile(r"[.!?][\"\u201d\u2019)\]]{0,3}(?=\s+[\"\u201c\u2018(]?[A-Z0-9])")
@@ -129,7 +143,7 @@ def split(text: str) -> Sections:
         section = "body"
         if index == 0 and len(lines) > 1 and _looks_like_headline(line):
             section = "headline"
-        elif _CAPTION.search(line) is not None and not (
+        elif _is_caption(line) and not (
             not body_started and dateline is None and _has_dateline(text, (line_start, end))
         ):
             section = "caption"  # but "WOODSIDE, Calif. (AP) -" opens the body
@@ -184,6 +198,10 @@ _CAPTION_VERB = re.compile(
     r"\b(?:welcomes|greets|arrives|arrive|speaks|poses|pose|shakes|shake|laughs|face|faces|"
     r"attends|talks with|walks|walk|listens|waves|inspects|reviews|smiles)\b"
 )
+
+
+def _is_caption(line: str) -> bool:
+    return any(n in line for n in _CAPTION_NEEDLES) and _CAPTION.search(line) is not None
 
 
 def _is_present_tense_caption(line: str) -> bool:
