@@ -495,6 +495,42 @@ _MEETING_CUT = _Gated(
 )
 
 
+#: Patterns of the rules below, compiled once.
+_OF_CAPITAL = re.compile(r" (?:of|on|for) (?:the )?[A-Z]")
+_DEFENCE_COOPERATION = re.compile(r"\bdefen[cs]e (?:cooperation|collaboration|co-operation)\b")
+_WITH_SOON = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
+_TRILATERAL_WORD = re.compile(r"\btrilateral\b")
+_HOLD_VERB = re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b")
+_HOSTED_BY_WORD = re.compile(r"hosted by\b")
+_BILATERAL_WORD = re.compile(r"\bbilateral\b")
+_ALLIANCE_WORD = re.compile(r"\bAlliance\b")
+_COUNT_BEFORE = re.compile(
+    r"(?<![\d,])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$"
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
+_TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
+_PRIOR_TO = re.compile(r"\bprior to\b")
+_MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $")
+_NOT_AN = re.compile(r"\b(?:does not amount|is not|not an?)\b")
+_SPACES = re.compile(r"\s+")
+_ENABLING_BEFORE = re.compile(
+    r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
+    r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$"
+)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
+_APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
+_PARTICIPANTS_OR = re.compile(r"participants or $")
+_SPACE_CAPITAL = re.compile(r" [A-Z]")
+_NOT_YET_WORDS = re.compile(r"\bnot yet\b")
+_YEARISH = re.compile(r"\d{4}|\d+-year")
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|its|their|his|her)\s+$")
+_THIS_YEARS_BEFORE = re.compile(r"\b(?:the|this|that|this year['\u2019]s|the annual)\s+$")
+_HOSTED_BY = re.compile(r"hosted by")
+
+
 @attrs.define
 class MeetingObs:
     """What one clause says about a meeting."""
@@ -929,7 +965,7 @@ class Reader:
                 groups = [[*subject, other] for other in listed]
         future = (
             bool(regex["future"].search(ctext))
-            or bool(re.search(r"\bprior to\b", ctext))
+            or bool(_PRIOR_TO.search(ctext))
             or _COMING_ENCOUNTER.search(ctext) is not None
         )
         status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
@@ -1030,7 +1066,7 @@ class Reader:
             word = t.group().lower()
             if word in {"meetings", "one-on-one", "talks", "bilateral meeting"}:
                 tail = self.text[t.end() : clause.end]
-                match = re.match(r"^(?: meetings| talks)? with\b", tail)
+                match = _MEETINGS_WITH.match(tail)
                 if match:
                     return self.list_after(t.end() + match.end(), clause.end)
         return []
@@ -1082,7 +1118,7 @@ class Reader:
         if len(_uniq_codes(run)) >= 2:
             listed = self.list_after(trigger.end(), clause.end)
             tail = text[trigger.end() : clause.end]
-            return run + (listed if re.match(r"\s(?:with|between)\b", tail) else [])
+            return run + (listed if _WITH_OR_BETWEEN.match(tail) else [])
         # Persons stand for their state: drop the bare state when its leader is named.
         person_codes = {m.code for m in persons}
         parties = persons + [m for m in states if m.kind != "person" and m.code not in person_codes]
@@ -1118,7 +1154,7 @@ class Reader:
         ):
             # An organization's envoy at a summit: the states of the last group named.
             parties += self.last_group
-        if noun and len(_uniq_codes(parties)) < 2 and re.search(r"\bbilateral\b", ctext):
+        if noun and len(_uniq_codes(parties)) < 2 and _BILATERAL_WORD.search(ctext):
             parties += self.last_group
         return parties
 
@@ -1230,9 +1266,7 @@ class Reader:
             ):
                 joined = end
                 continue  # "its bid to join the CPTPP": not a party yet
-            if re.search(r"\b(?:not|no|without)\b(?: \w+){0,3} $", lead) or re.search(
-                r"\b(?:does not amount|is not|not an?)\b", text[clause.start : start]
-            ):
+            if _NEGATED_BEFORE.search(lead) or _NOT_AN.search(text[clause.start : start]):
                 continue
             self._agreement(
                 index, s, clause, clauses, start, end, name, acronym, kind, level, plural, next_head
@@ -1241,9 +1275,7 @@ class Reader:
         for m in self.within(clause.start, clause.end):
             if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
                 lead = text[max(clause.start, m.start - 25) : m.start]
-                if re.search(r"\b(?:approved|ratified|endorsed)\s+$", lead) and not re.search(
-                    r"\bnot yet\b", lead
-                ):
+                if _APPROVED_BEFORE.search(lead) and not _NOT_YET_WORDS.search(lead):
                     subject = self.subject_run(clause, m.start - len(lead) + lead.rfind("approved"))
                     parties = [x for x in subject if x.code != m.code] + [m]
                     date, date_text = self._date_near(clause, m.start, future=False)
@@ -1307,7 +1339,7 @@ class Reader:
             covered.append((hs, he))
         # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
         alliances = (
-            re.finditer(r"\bAlliance\b", text[clause.start : clause.end])
+            _ALLIANCE_WORD.finditer(text[clause.start : clause.end])
             if "Alliance" in text[clause.start : clause.end]
             else ()
         )
@@ -1448,26 +1480,17 @@ class Reader:
                 if len(words) >= 2 and not any(w in _STOP_MOD for w in words[1:]):
                     end = purpose.start("w") + len(" ".join(words))
         state_spans = [(m.start, m.end) for m in self.within(start, end) if m.code]
-        kept = [w for w in mods if not re.fullmatch(r"\d{4}|\d+-year", w) or w.endswith("year")]
+        kept = [w for w in mods if not _YEARISH.fullmatch(w) or w.endswith("year")]
         name_words = [w for w in kept if not _is_state_word(w, state_spans, text)]
         content = [w for w in name_words if w.lower() not in gaz.generic_modifiers]
         plural = word.lower().endswith("s") and word.lower() != "mous"
         lead = text[max(clause.start, start - 12) : start]
-        if plural and re.search(
-            r"(?<![\d,])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$",
-            lead,
-        ):
+        if plural and _COUNT_BEFORE.search(lead):
             return (start, end, None, None, AgreementKind.OTHER, "skip", True)
         post_text = text[he:end]
         name = " ".join([*name_words, word]) + post_text
-        name = re.sub(r"\s+", " ", name).strip()
-        definite = bool(
-            re.search(
-                r"\b(?:the|this|that)\s+$",
-                text[max(clause.start, start - 6) : start],
-                re.IGNORECASE,
-            )
-        )
+        name = _SPACES.sub(" ", name).strip()
+        definite = bool(_DEFINITE_BEFORE.search(text[max(clause.start, start - 6) : start]))
         if content or post_text:
             level = "specific"
         elif definite:
@@ -1489,14 +1512,14 @@ class Reader:
         idiom = _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6))
         if idiom is not None and not (
             idiom.group().lower() == "deal with"
-            and (mods or definite or re.search(r"\b(?:an?|its|their|his|her)\s+$", lead))
+            and (mods or definite or _ARTICLE_BEFORE.search(lead))
         ):  # "to deal with", not "the trade deal with Iran"
             return (start, end, None, None, AgreementKind.OTHER, "skip", False)
         return (start, end, name, None, kind, level, plural)
 
     def _generic_name(self, head: str, ctext: str) -> str:
         low = ctext.lower()
-        if re.search(r"\bdefen[cs]e (?:cooperation|collaboration|co-operation)\b", low):
+        if _DEFENCE_COOPERATION.search(low):
             spelling = "defense" if "defense" in low else "defence"
             return f"{spelling} cooperation {head.lower()}"
         present = words(low)
@@ -1753,7 +1776,7 @@ class Reader:
                 return [between]
         with_list: list[Mention] = []
         tail = text[end : clause.end]
-        wmatch = re.match(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b", tail)
+        wmatch = _WITH_SOON.match(tail)
         if wmatch is not None:
             with_list = self.list_after(end + wmatch.end(), clause.end)
         anchor = min(start, trigger_pos) if trigger_pos is not None else start
@@ -1802,7 +1825,7 @@ class Reader:
             return [between]
         if hyphen and subject:
             return [[*subject, *hyphen]]
-        trilateral = re.search(r"\btrilateral\b", text[max(clause.start, start - 20) : end])
+        trilateral = _TRILATERAL_WORD.search(text[max(clause.start, start - 20) : end])
         if trilateral:
             states = [m for m in self.within(s.start, s.end) if m.is_state]
             return [states]
@@ -1865,11 +1888,7 @@ class Reader:
             for match in gaz.regex["exercise_noun"].finditer(text, clause.start, clause.end):
                 lead = text[max(clause.start, match.start() - 40) : match.start()]
                 word = match.group().lower()
-                if re.search(
-                    r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
-                    r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$",
-                    lead,
-                ):
+                if _ENABLING_BEFORE.search(lead):
                     # "an accord to facilitate joint drills", "forces will be able to hold
                     # joint exercises, including live-fire drills": drills in general.
                     break
@@ -1877,7 +1896,7 @@ class Reader:
                     bool(self.exercises)
                     or _EXERCISE_QUALIFIER.search(lead)
                     or (
-                        re.search(r"\b(?:the|this|that|this year['\u2019]s|the annual)\s+$", lead)
+                        _THIS_YEARS_BEFORE.search(lead)
                         and word in {"exercise", "drills", "exercises", "maneuvers", "manoeuvres"}
                     )
                     or word
@@ -1929,7 +1948,7 @@ class Reader:
         past = gaz.regex["past_edition"].search(ctext) is not None and not _THIS_YEAR.search(ctext)
         excluded: list[Mention] = []
         if any(
-            not re.search(r"participants or $", ctext[max(0, x.start() - 20) : x.start()])
+            not _PARTICIPANTS_OR.search(ctext[max(0, x.start() - 20) : x.start()])
             for x in gaz.regex["non_participation"].finditer(ctext)
         ):
             # "are attending as observer nations", "was once among the participants".
@@ -1965,7 +1984,7 @@ class Reader:
                 name = "__current__"
             date, end_date, date_text = self._exercise_dates(clause, status)
             if name and name != "__current__":
-                year = re.search(r"(?:19|20)\d\d", text[end : end + 6])
+                year = _YEAR_DIGITS.search(text[end : end + 6])
                 if year is not None and not past:
                     self.exercise_year = int(year.group())
         locations = self._exercise_locations(clause, ms, s.end)
@@ -2020,10 +2039,7 @@ class Reader:
                 gap = self.text[m.end : anchor]
                 if m.start < anchor and len(gap) < 45 and "," not in gap and "." not in gap:
                     out.append(m)
-        trigger_verbs = re.search(
-            r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b",
-            self.text[clause.start : clause.end],
-        )
+        trigger_verbs = _HOLD_VERB.search(self.text[clause.start : clause.end])
         if trigger_verbs is not None:
             out += self.subject_run(clause, clause.start + trigger_verbs.start())
         group = self.group(self.text[clause.start : clause.end])
@@ -2055,7 +2071,7 @@ class Reader:
             lead = self.text[max(clause.start, d.start - 20) : d.start]
             if d.start in self.name_years or _NAMED_INSTRUMENT.match(self.text, d.end):
                 continue  # "the 1951 Mutual Defense Treaty" dates the treaty
-            if re.search(r"\b(?:until|through|till|to)\s+$", lead):
+            if _UNTIL_BEFORE.search(lead):
                 if start is not None or end is None:
                     first, _ = resolve(
                         d, self.published, future=future, context_year=self.exercise_year
@@ -2128,10 +2144,10 @@ class Reader:
             elif (
                 m.kind == "country"
                 and m.prep == "by"
-                and re.search(r"hosted by", text[max(clause.start, m.start - 30) : m.start])
+                and _HOSTED_BY.search(text[max(clause.start, m.start - 30) : m.start])
             ):
                 add(text[m.start : m.end], m.code, LocationKind.COUNTRY)
-        hosted = re.search(r"hosted by\b", text[clause.start : clause.end])
+        hosted = _HOSTED_BY_WORD.search(text[clause.start : clause.end])
         if hosted is not None:
             for m in self.list_after(clause.start + hosted.end(), clause.end):
                 if m.kind == "country":
@@ -2221,7 +2237,7 @@ def _title_tail(text: str, he: int, limit: int) -> int:
     capitalised words and commas inside a list that ends in "and <Word>"; the name
     must go on with "of"/"on"/"between"/"for" and end on a capitalised word.
     """
-    first = re.match(r" (?:of|on|for) (?:the )?[A-Z]", text[he : min(limit, he + 12)])
+    first = _OF_CAPITAL.match(text[he : min(limit, he + 12)])
     if first is None:
         return he
     end = he
@@ -2239,7 +2255,7 @@ def _title_tail(text: str, he: int, limit: int) -> int:
             # A comma only inside a list of capitalised words closed by "and <Word>".
             rest = text[m.end() : min(limit, m.end() + 80)]
             seg = rest.split(",", 1)[0]
-            if not re.match(r" [A-Z]", rest) or " and " not in seg:
+            if not _SPACE_CAPITAL.match(rest) or " and " not in seg:
                 break
             pending_comma = True
         elif w[0].isupper():
@@ -2286,7 +2302,7 @@ def _is_date_word(name: str) -> bool:
 
 def _clean_exercise_name(raw: str) -> str | None:
     name = _EDITION_TAIL.sub("", raw.strip()).strip(" -")
-    name = re.sub(r"\s*\([^)]*\)$", "", name).strip()
+    name = _TRAILING_BRACKET.sub("", name).strip()
     return name or None
 
 
