@@ -345,7 +345,7 @@ _EXERCISE_NAMED = _Gated(
     ("xercise ", '"', "“"),
 )
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
-_ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
+_ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = re.compile(
     r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for|rehearsal)\b"
     r"[^.]{0,40}$"
@@ -526,6 +526,10 @@ _PARTICIPANTS_OR = re.compile(r"participants or $")
 _SPACE_CAPITAL = re.compile(r" [A-Z]")
 _NOT_YET_WORDS = re.compile(r"\bnot yet\b")
 _YEARISH = re.compile(r"\d{4}|\d+-year")
+#: "the five-point declaration", "a 12-point plan": a count of points names nothing.
+_POINTS = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-point", re.IGNORECASE
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|its|their|his|her)\s+$")
 _THIS_YEARS_BEFORE = re.compile(r"\b(?:the|this|that|this year['\u2019]s|the annual)\s+$")
 _HOSTED_BY = re.compile(r"hosted by")
@@ -645,6 +649,8 @@ class Reader:
         self.last_person: Mention | None = None
         #: The last two persons of different states named ("the pair", "the two leaders").
         self.last_persons: list[Mention] = []
+        #: The last persons of different states named, latest last ("the three men").
+        self.recent_persons: list[Mention] = []
         self.last_agreement: AgreementObs | None = None
         #: The last pair of states an agreement was stated between, for a named
         #: instrument whose parties are only "the two countries" or one side.
@@ -804,6 +810,8 @@ class Reader:
             if m.code:
                 self.last_persons = [p for p in self.last_persons if p.code != m.code][-1:]
                 self.last_persons.append(m)
+                self.recent_persons = [p for p in self.recent_persons if p.code != m.code][-6:]
+                self.recent_persons.append(m)
 
     def _coordinated(self, ms: list[Mention]) -> list[Mention]:
         states = [m for m in ms if m.is_state and not m.is_locative]
@@ -914,6 +922,14 @@ class Reader:
             and len(_uniq_codes(self.last_persons)) == 2
         ):
             group = self.last_persons  # "the two leaders last met": the last two named
+        elif (
+            match.group("people") is not None
+            and n is not None
+            and n > 2
+            and len(_uniq_codes(self.recent_persons)) >= n
+            and len(_uniq_codes(group)) != n
+        ):
+            group = self.recent_persons[-n:]  # "the three men": the last three named
         if not group:
             return []
         if (
@@ -1479,8 +1495,25 @@ class Reader:
                     words.pop()
                 if len(words) >= 2 and not any(w in _STOP_MOD for w in words[1:]):
                     end = purpose.start("w") + len(" ".join(words))
-        state_spans = [(m.start, m.end) for m in self.within(start, end) if m.code]
-        kept = [w for w in mods if not _YEARISH.fullmatch(w) or w.endswith("year")]
+        inside = self.within(start, end)
+        # "the Algiers agreement", "the Minsk accords": a seat right before the head
+        # names the place the instrument was made, not a party to it.
+        place = next(
+            (
+                m
+                for m in inside
+                if m.kind == "seat"
+                and text[m.end : hs] == " "
+                and _DEFINITE_BEFORE.search(text[max(clause.start, m.start - 6) : m.start])
+            ),
+            None,
+        )
+        state_spans = [(m.start, m.end) for m in inside if m.code and m is not place]
+        kept = [
+            w
+            for w in mods
+            if (not _YEARISH.fullmatch(w) or w.endswith("year")) and not _POINTS.fullmatch(w)
+        ]
         name_words = [w for w in kept if not _is_state_word(w, state_spans, text)]
         content = [w for w in name_words if w.lower() not in gaz.generic_modifiers]
         plural = word.lower().endswith("s") and word.lower() != "mous"
@@ -1491,7 +1524,9 @@ class Reader:
         name = " ".join([*name_words, word]) + post_text
         name = _SPACES.sub(" ", name).strip()
         definite = bool(_DEFINITE_BEFORE.search(text[max(clause.start, start - 6) : start]))
-        if content or post_text:
+        if place is not None and not post_text:
+            level = "named"
+        elif content or post_text:
             level = "specific"
         elif definite:
             level = "anaphor"
@@ -1750,7 +1785,11 @@ class Reader:
         next_head: int,
     ) -> list[list[Mention]]:
         text = self.text
-        ms = [m for m in self.within(clause.start, clause.end) if m.is_state]
+        ms = [
+            m
+            for m in self.within(clause.start, clause.end)
+            if m.is_state and not (m.kind == "seat" and start <= m.start < end and level == "named")
+        ]
         # "X-Y <agreement>": a hyphen pair in or just before the name.
         pair = [m for m in self.within(max(clause.start, start - 40), end) if m.is_state]
         hyphen: list[Mention] = []
