@@ -476,8 +476,15 @@ _CRITIC_AFTER = re.compile(
 #: China", "under the auspices of Turkey"), not a party.
 _NON_PARTY_BEFORE = re.compile(
     r"\b(?:aimed at|directed at|targeting|targeted at|to deter|to counter|brokered by"
-    r"|mediated by|under the auspices of|with the mediation of|facilitated by)"
-    r"(?: the| both| its)?(?: [\w-]+ and)? ?$"
+    r"|mediated by|under the auspices of|with the mediation of|facilitated by"
+    r"|(?:intelligence|information|data) (?:on|about)"
+    r"|(?:other|third) (?:nations|countries|states|partners),? (?:including|such as|like))"
+    r"(?: the| both| its)?(?:(?: [\w-]+){1,3} and)? ?$"
+)
+#: "<instrument>, concluded in 2014, under which information is passed": applied now.
+_UNDER_WHICH_PRESENT = re.compile(
+    r"[^.;]{0,80}?, under (?:which|whose terms) (?:[\w-]+ ){1,3}?"
+    r"(?:is|are|can|may|remains|continues|allows|lets|gives)\b"
 )
 #: After a person: a speaker about an exercise is not taking part in it.
 _SPEAKER = re.compile(r",? (?:said|says|told|added|noted|stated)\b")
@@ -1625,6 +1632,12 @@ class Reader:
             and text.startswith(("replaces", "supersedes"), trigger_pos)
         ):
             date, date_text = None, None  # applied until replaced: no entry into force stated
+        if (
+            status is AgreementStatus.SIGNED
+            and (trigger_pos is None or trigger_pos >= start)
+            and _UNDER_WHICH_PRESENT.match(text, end, min(s.end, next_head))
+        ):
+            status, date, date_text = AgreementStatus.IN_FORCE, None, None
         default = False
         if status is None and level != "anaphor":
             post = _POSTMOD_DATE.match(text, end, min(clause.end, end + 6))
