@@ -376,6 +376,7 @@ _AGREEMENT_HINTS: Final = (
     "joint communiqu",
 )
 #: A joint statement or communiqué: an agreement only when the text says it was signed.
+_STATEMENT_ON = re.compile(r" on (?P<w>[a-z][\w-]*(?: [a-z][\w-]*){0,9})")
 _JOINT_STATEMENT = re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE)
 _EXERCISE_HINTS: Final = (
     "part",
@@ -1375,11 +1376,21 @@ class Reader:
                 named is not None and "-" in (named[2] or "")
             ):
                 out.append(named)
-        out.extend(
-            (j.start(), j.end(), j.group().lower(), None, AgreementKind.OTHER, "statement", False)
-            for j in _JOINT_STATEMENT.finditer(text, clause.start, clause.end)
-            if not any(a <= j.start() < b for a, b in blocked + covered)
-        )
+        for j in _JOINT_STATEMENT.finditer(text, clause.start, clause.end):
+            if any(a <= j.start() < b for a, b in blocked + covered):
+                continue
+            # "a joint statement on deepening their comprehensive partnership": its subject
+            # names it.
+            end = j.end()
+            on = _STATEMENT_ON.match(text, end, clause.end)
+            if on is not None:
+                subject = on.group("w").split()
+                while subject and subject[-1] in _STOP_MOD:
+                    subject.pop()
+                if len(subject) >= 2:
+                    end = on.start("w") + len(" ".join(subject))
+            name = text[j.start() : end].lower()
+            out.append((j.start(), end, name, None, AgreementKind.OTHER, "statement", False))
         # "is currently negotiating one with the Philippines": the last acronym named.
         for match in _ONE.finditer(text, clause.start, clause.end):
             last = next((o for o in reversed(out) if o[3]), None) or (
