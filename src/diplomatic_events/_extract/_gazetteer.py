@@ -326,6 +326,7 @@ class Gazetteer:
             with it has (tokens that start none are skipped at once).
         force_nouns: Nouns that, after a state's name or demonym, name its armed forces.
         bloc_members: Small blocs and their member states.
+        capitals: Each state's capital by code ("the Philippine capital").
         agreement_heads: Common nouns naming an instrument, to the kind they imply.
         named_heads: Capitalised nouns that end an agreement's proper name.
         kind_keywords: (phrase, kind) pairs, first match wins.
@@ -343,6 +344,7 @@ class Gazetteer:
     first_words: dict[str, int]
     force_nouns: frozenset[str]
     bloc_members: dict[str, tuple[str, ...]]
+    capitals: dict[str, str]
     agreement_heads: dict[str, str]
     named_heads: frozenset[str]
     kind_keywords: tuple[tuple[str, str], ...]
@@ -415,6 +417,10 @@ def load() -> Gazetteer:
     demonyms = _str_map("countries.json", countries, "demonyms")
     seats = _str_map("countries.json", countries, "seats")
     territories = _str_map("countries.json", countries, "territories")
+    capitals = _str_map("countries.json", countries, "capitals")
+    for code in capitals:
+        if code not in known:
+            raise InvalidRulesError("countries.json", f"capitals: {code!r} is not a code")
     ignored = set(_str_list("countries.json", countries, "ignored_names"))
     for key, mapping in (("short_forms", short), ("demonyms", demonyms), ("seats", seats)):
         _codes("countries.json", key, mapping, known)
@@ -543,6 +549,7 @@ def load() -> Gazetteer:
         first_words=first_words,
         force_nouns=force_nouns,
         bloc_members=blocs,
+        capitals=capitals,
         agreement_heads=heads,
         named_heads=frozenset(_str_list("agreements.json", agreements, "named_heads")),
         kind_keywords=tuple((p[0], p[1]) for p in kw_raw),

@@ -1220,6 +1220,18 @@ class Reader:
                     place_kind = LocationKind.VENUE if venue_like else kind
                     return Location(name=name, country=m.code, kind=place_kind)
         for m in ms:
+            # "in the Philippine capital", "to the Austrian capital": that state's capital.
+            if (
+                m.kind == "demonym"
+                and m.code
+                and (m.is_locative or m.prep in dest)
+                and text.startswith(" capital", m.end)
+                and not text[m.end + 8 : m.end + 9].isalpha()
+            ):
+                capital = self.gaz.capitals.get(m.code)
+                if capital is not None:
+                    return Location(name=capital, country=m.code, kind=LocationKind.CITY)
+        for m in ms:
             if _topic_place(text, m):
                 continue
             if m.kind == "country" and (m.prep == "in" or m.prep in dest):

@@ -218,6 +218,22 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         cursor = m.end()
         mention = _mention(m)
         if mention is not None:
+            if (
+                mention.kind == "abs"
+                and mention.day is None
+                and mention.year is None
+                and mention.rel is None
+                and mention.qualifier is None
+                and mention.start >= 5
+                and text[mention.start - 5 : mention.start].lower() == "last "
+            ):
+                # "last November": the latest such month before the publication month.
+                mention = attrs.evolve(
+                    mention,
+                    start=mention.start - 5,
+                    text=text[mention.start - 5 : mention.end],
+                    rel="last",
+                )
             out.append(mention)
     out.sort(key=lambda d: d.start)
     return _share_range_year(text, _drop_overlaps(out))
@@ -355,7 +371,10 @@ def _resolve(
         if year is None and m.rel is not None:
             if published is None:
                 return None, None
-            year = published.year + {"last year": -1, "this year": 0, "next year": 1}[m.rel]
+            if m.rel == "last":
+                year = published.year - (1 if (m.month or 1) >= published.month else 0)
+            else:
+                year = published.year + {"last year": -1, "this year": 0, "next year": 1}[m.rel]
         if year is None:
             year = _guess_year(m, published, future, context_year)
         start = _safe(year, m.month, m.day)
