@@ -84,36 +84,37 @@ def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
 # One converter per element type: mypy's attrs plugin gives ``__init__`` the converter's
 # parameter type and cannot solve a generic converter's type variable, so with
 # ``converter=_tuple`` every call passing a tuple or list failed type checking.
+# Each inlines _tuple: a converter runs for every array field of every instance.
 def _strs(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 def _parties(value: tuple[Party, ...] | list[Party]) -> tuple[Party, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 def _spans(value: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 def _locations(value: tuple[Location, ...] | list[Location]) -> tuple[Location, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 def _changes(value: tuple[StatusChange, ...] | list[StatusChange]) -> tuple[StatusChange, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 def _meetings(value: tuple[Meeting, ...] | list[Meeting]) -> tuple[Meeting, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 def _agreements(value: tuple[Agreement, ...] | list[Agreement]) -> tuple[Agreement, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 def _exercises(value: tuple[Exercise, ...] | list[Exercise]) -> tuple[Exercise, ...]:
-    return _tuple(value)
+    return tuple(value) if type(value) is list else value  # type: ignore[return-value]
 
 
 # ---- field checks: each appends problems instead of raising, so all are reported -----
@@ -233,8 +234,17 @@ def _digest(*parts: str) -> str:
 
 
 def _event_id(prefix: str, parties: tuple[Party, ...], *rest: str | None) -> str:
-    keys = sorted(p.id for p in parties)
-    return f"{prefix}:{_digest(*keys, '|', *(r or '' for r in rest))}"
+    # The same as _digest(*sorted ids, "|", *(r or "" for r in rest)), without
+    # generators and unpacking: an id is computed for every event loaded.
+    parts = sorted([p.id for p in parties])
+    parts.append("|")
+    for r in rest:
+        parts.append(r or "")
+    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return prefix + ":" + _blake2b(data, digest_size=8).hexdigest()
+
+
+_blake2b = hashlib.blake2b
 
 
 # ---- models -------------------------------------------------------------------------

@@ -373,6 +373,8 @@ class _Missing:
 
 
 _MISSING: Final = _Missing()
+# What a missing array reads as; never changed.
+_EMPTY: Final[list[Any]] = []
 # A memo key that marks a document parsed from JSON text (see _memo_lookup).
 _FROM_JSON: Final = _Missing()
 # The key a memoized class files its instances under: a field that tells most apart.
@@ -443,6 +445,7 @@ def _fast_structure_fns() -> dict[type, _Fast]:
     fns: dict[type, _Fast] = {}
     namespace: dict[str, Any] = {
         "_MISSING": _MISSING,
+        "_EMPTY": _EMPTY,
         "_FROM_JSON": _FROM_JSON,
         "_fail": _fail,
         "_clean_types": _clean_types,
@@ -458,6 +461,9 @@ def _fast_structure_fns() -> dict[type, _Fast]:
         exec(_fast_structure_source(cls, name, namespace), namespace)  # noqa: S102 - generated from the models' own fields
         fns[cls] = namespace[name]
     fns[PartialDate] = lambda value, _memo: _structure_partial_date_fast(value)
+    for cls, fn in fns.items():
+        # Looked up as globals when called, so a function may call one defined later.
+        namespace[f"_fn_{cls.__name__}"] = fn
     return fns
 
 
@@ -489,6 +495,14 @@ def _fast_structure_source(cls: type, name: str, ns: dict[str, Any]) -> str:
             raise TypeError(f"{cls.__name__}.{a.name}: factory defaults are not supported")
         if required:
             body.append(f"    {var} = v[{a.name!r}]")
+        elif a.default is None and kind.startswith("opt_"):
+            # Missing reads as None, the default, which the check below lets through.
+            body.append(f"    {var} = v.get({a.name!r})")
+            required = True
+        elif a.default == () and kind in {"strs", "models"}:
+            # Missing reads as an empty list, which the lines below turn into ().
+            body.append(f"    {var} = v.get({a.name!r}, _EMPTY)")
+            required = True
         else:
             ns[f"_default_{name}_{i}"] = a.default
             body.append(f"    {var} = v.get({a.name!r}, _MISSING)")
@@ -552,7 +566,7 @@ def _convert_lines(kind: str, arg: Any, var: str, ref: str, ns: dict[str, Any]) 
     # *var*; *ref* names this field's constants in the generated module's namespace.
     fail = "raise _fail('wrong type')"
     ns[f"_item_{ref}"] = arg
-    call = f"_fns[_item_{ref}]"
+    call = f"_fn_{arg.__name__}" if attrs.has(arg) else ""
     if kind == "scalar":
         return [f"if type({var}) is not {arg.__name__}:", f"    {fail}"]
     if kind == "opt_scalar":
