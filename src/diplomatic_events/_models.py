@@ -301,11 +301,18 @@ class Party:
         ``<kind>:<country>:<slug of name>`` for persons, organizations and armed forces
         (``person:IND:narendra-modi``), ``<kind>:<slug>`` where there is no country.
         """
-        if self.kind is PartyKind.COUNTRY or self.kind is PartyKind.GOVERNMENT:
-            return f"{self.kind.value}:{self.country}"
-        if self.country is None:
-            return f"{self.kind.value}:{_slug(self.name)}"
-        return f"{self.kind.value}:{self.country}:{_slug(self.name)}"
+        return _party_id(self)
+
+
+# The ids' computations, as functions: serialization computes and caches the id of
+# every instance it builds, skipping the lookup that finds an empty cache.
+def _party_id(p: Party) -> str:
+    kind, country = p.kind, p.country
+    if kind is PartyKind.COUNTRY or kind is PartyKind.GOVERNMENT:
+        return f"{kind._value_}:{country}"
+    if country is None:
+        return f"{kind._value_}:{_slug(p.name)}"
+    return f"{kind._value_}:{country}:{_slug(p.name)}"
 
 
 _STATE_KINDS = frozenset({PartyKind.COUNTRY, PartyKind.GOVERNMENT, PartyKind.MILITARY})
@@ -440,12 +447,17 @@ class Meeting:
         The status is left out on purpose: a meeting announced as scheduled and later
         reported as held is the same meeting.
         """
-        return _event_id(
-            "meeting",
-            self.participants,
-            None if self.date is None else str(self.date),
-            None if self.location is None else self.location.name,
-        )
+        return _meeting_id(self)
+
+
+def _meeting_id(m: Meeting) -> str:
+    date, location = m.date, m.location
+    return _event_id(
+        "meeting",
+        m.participants,
+        None if date is None else str(date),
+        None if location is None else location.name,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -524,8 +536,12 @@ class Agreement:
     @functools.cached_property
     def id(self) -> str:
         """``agreement:<hash>`` of the parties' ids and the acronym (or, lacking one, the name)."""
-        key = self.acronym.casefold() if self.acronym else _slug(self.name)
-        return _event_id("agreement", self.parties, key)
+        return _agreement_id(self)
+
+
+def _agreement_id(a: Agreement) -> str:
+    key = a.acronym.casefold() if a.acronym else _slug(a.name)
+    return _event_id("agreement", a.parties, key)
 
 
 def _check_history(problems: _Problems, history: object) -> None:
@@ -621,12 +637,17 @@ class Exercise:
     @functools.cached_property
     def id(self) -> str:
         """``exercise:<hash>`` of the participants' ids, the name and the start date."""
-        return _event_id(
-            "exercise",
-            self.participants,
-            None if self.name is None else _slug(self.name),
-            None if self.start is None else str(self.start),
-        )
+        return _exercise_id(self)
+
+
+def _exercise_id(x: Exercise) -> str:
+    name, start = x.name, x.start
+    return _event_id(
+        "exercise",
+        x.participants,
+        None if name is None else _slug(name),
+        None if start is None else str(start),
+    )
 
 
 @attrs.frozen(kw_only=True)

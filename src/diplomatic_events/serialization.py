@@ -55,6 +55,10 @@ from diplomatic_events._models import (
     Party,
     Span,
     StatusChange,
+    _agreement_id,
+    _exercise_id,
+    _meeting_id,
+    _party_id,
 )
 from diplomatic_events._repr import show as _show
 from diplomatic_events.exceptions import (
@@ -446,6 +450,7 @@ def _fast_structure_fns() -> dict[type, _Fast]:
     namespace: dict[str, Any] = {
         "_MISSING": _MISSING,
         "_EMPTY": _EMPTY,
+        "_setattr": object.__setattr__,
         "_FROM_JSON": _FROM_JSON,
         "_fail": _fail,
         "_clean_types": _clean_types,
@@ -513,11 +518,17 @@ def _fast_structure_source(cls: type, name: str, ns: dict[str, Any]) -> str:
         body += [pad + line for line in _convert_lines(kind, arg, var, f"{name}_{i}", ns)]
         args.append(f"{a.name}={var}")
     body.append(f"    obj = _cls_{name}({', '.join(args)})")
+    if "id" in derived:
+        # Fill the id's cache at once: reading obj.id first would look in the empty
+        # slot, raise AttributeError inside, and compute the id through __getattr__.
+        ns[f"_id_of_{name}"] = _ID_OF[cls]
+        body.append(f"    oid = _id_of_{name}(obj)")
+        body.append("    _setattr(obj, 'id', oid)")
     for key in derived:
-        expr = "obj.id" if key == "id" else f"_derived_{name}_{key}(obj)"
+        expr = "oid" if key == "id" else f"_derived_{name}_{key}(obj)"
         if key != "id":
             ns[f"_derived_{name}_{key}"] = _DERIVED_VALUE[key]
-        body.append(f"    if {key!r} in v and v[{key!r}] != {expr}:")
+        body.append(f"    if (d := v.get({key!r}, _MISSING)) is not _MISSING and d != {expr}:")
         body.append(f"        raise _fail('{key} does not match the content')")
     if cls in _MEMO_HINT:
         body.append("    if key is not None and (types_ := _clean_types(v)) is not None:")
@@ -608,6 +619,14 @@ def _convert_lines(kind: str, arg: Any, var: str, ref: str, ns: dict[str, Any]) 
         return [f"if {var} is not None:", f"    {var} = {call}({var}, memo)"]
     raise TypeError(kind)  # pragma: no cover - _field_kind returns only the kinds above
 
+
+# How each id is computed (the models' cached ``id`` properties call these).
+_ID_OF: Final[Mapping[type, Callable[[Any], str]]] = {
+    Party: _party_id,
+    Meeting: _meeting_id,
+    Agreement: _agreement_id,
+    Exercise: _exercise_id,
+}
 
 _DERIVED_VALUE: Final[Mapping[str, Callable[[Any], Any]]] = {
     "status": lambda a: a.status.value,
