@@ -116,6 +116,7 @@ class _MeetingRecord:
     topics: list[str] = attrs.Factory(list)
     spans: list[tuple[int, int]] = attrs.Factory(list)
     sentences: set[int] = attrs.Factory(set)
+    series: bool = False
 
 
 @attrs.define
@@ -238,7 +239,10 @@ class Assembler:
     def meetings(self, observations: list[MeetingObs]) -> list[_MeetingRecord]:
         """Merge meeting observations."""
         records: list[_MeetingRecord] = []
-        for obs in _headlines_last(observations):
+        # Sessions of a series told in passing come after the encounters reported.
+        ordered = _headlines_last([o for o in observations if not o.series])
+        ordered += [o for o in observations if o.series]
+        for obs in ordered:
             codes = _codes(obs.parties)
             persons = {m.person for m in obs.parties if m.kind == "person" and m.person is not None}
             target = next(
@@ -256,7 +260,7 @@ class Assembler:
             if target is None:
                 if len(records) >= MAX_EVENTS:
                     continue
-                target = _MeetingRecord(codes, set(), [], obs.status)
+                target = _MeetingRecord(codes, set(), [], obs.status, series=obs.series)
                 records.append(target)
             self._merge_meeting(target, obs, persons)
         return records
@@ -264,6 +268,15 @@ class Assembler:
     def _compatible(self, r: _MeetingRecord, obs: MeetingObs, persons: set[int]) -> bool:
         if r.status is not obs.status:
             return False
+        if r.series or obs.series:
+            # A session of the series told in passing is its own encounter: it joins only
+            # a record of the same date and place.
+            return (
+                r.date == obs.date
+                and r.location is not None
+                and obs.location is not None
+                and _same_place(r.location, obs.location)
+            )
         if r.persons and persons and not (r.persons <= persons or persons <= r.persons):
             return False
         a, b = r.location, obs.location

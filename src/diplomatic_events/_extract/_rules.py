@@ -395,6 +395,19 @@ _EXERCISE_HINTS: Final = (
     "observer",
     "invited",
 )
+# "the second round was held in Washington last December", "the first 2+2 meeting, held
+# in New Delhi in September 2018", "the inaugural round in Tokyo in April 2022": an earlier
+# (or later) session of the series the article reports, with its own place and date.
+_SERIES_ROUND = _Gated(
+    re.compile(
+        r"\b(?:the|its|their)\s+(?:first|second|third|fourth|fifth|sixth|inaugural|previous"
+        r"|last|latest|next|earlier|preceding)\s+(?:(?:such|annual|[\"\u201c]?[\w+-]+"
+        r"[\"\u201d]?)\s+){0,2}?(?:round|session|meeting|dialogue)\b",
+        re.IGNORECASE,
+    ),
+    ("round", "session", "meeting", "dialogue"),
+)
+_SERIES_TAIL = re.compile(r",?\s+(?:(?:was|were|is|will be)\s+)?(?:held\s+)?(?:in|at)\s+")
 _PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
 _NOUN_TRIGGER = re.compile(
     r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
@@ -557,6 +570,7 @@ class MeetingObs:
     format: MeetingFormat | None
     topics: list[str]
     span: tuple[int, int]
+    series: bool = False  # a session of the series told in passing, with its own place and date
 
 
 @attrs.define
@@ -799,6 +813,8 @@ class Reader:
                         # "since 2018, when X met Y" inside it still is.
                         continue
                     self._meetings(index, s, part, sentence_mentions)
+        if not self.sport and _SERIES_ROUND.possible(text, s.start, s.end):
+            self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
         new_groups = [m.parties for m in self.meetings[before[0] :]] + [
             a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"
@@ -1068,6 +1084,67 @@ class Reader:
                     fmt,
                     topics,
                     (s.start, s.end),
+                )
+            )
+
+    def _series_rounds(self, index: int, s: Sentence) -> None:
+        """A session of the series under report, told with its own place and date."""
+        text = self.text
+        pair = next(
+            (o.parties for o in self.meetings if len(_uniq_codes(o.parties)) >= 2),
+            self.last_group,
+        )
+        if len(_uniq_codes(pair)) < 2:
+            return
+        for match in _SERIES_ROUND.finditer(text, s.start, s.end):
+            tail = _SERIES_TAIL.match(text, match.end(), s.end)
+            if tail is None:
+                continue
+            end = min(s.end, tail.end() + 60)
+            nxt = _SERIES_ROUND.search(text, match.end(), end)
+            if nxt is not None:
+                end = nxt.start()
+            ms = self.within(match.start(), end)
+            if len(_uniq_codes([m for m in ms if m.is_state and not m.is_locative])) >= 2:
+                continue  # "the first round between A and B": the meeting rule reads it
+            place = next(
+                (
+                    m
+                    for m in ms
+                    if m.start == tail.end()
+                    and m.code
+                    and m.kind in {"seat", "country", "place", "region"}
+                ),
+                None,
+            )
+            window = Clause(tail.end(), end, background=False, kind="rel")
+            date, date_text = self._date_near(window, tail.end(), future=False)
+            if place is None or date is None or self.published is None:
+                continue
+            status = MeetingStatus.HELD
+            if date.earliest() > self.published:
+                status = MeetingStatus.SCHEDULED
+            kind = LocationKind.COUNTRY if place.kind == "country" else LocationKind.CITY
+            name = text[place.start : place.end]
+            location = Location(name=name, country=place.code, kind=kind)
+            # The series is the pair's: its states, not the persons of this session.
+            states = [
+                attrs.evolve(m, kind="country", person=None)
+                for m in _dedupe_codes([m for m in pair if m.is_state])
+            ]
+            self.meetings.append(
+                MeetingObs(
+                    index,
+                    s.section,
+                    states,
+                    status,
+                    date,
+                    date_text,
+                    location,
+                    MeetingFormat.IN_PERSON,
+                    [],
+                    (s.start, s.end),
+                    series=True,
                 )
             )
 
@@ -2379,6 +2456,16 @@ def _clean_exercise_name(raw: str) -> str | None:
     name = _EDITION_TAIL.sub("", raw.strip()).strip(" -")
     name = _TRAILING_BRACKET.sub("", name).strip()
     return name or None
+
+
+def _dedupe_codes(ms: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in ms:
+        if m.code and m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return out
 
 
 def _dedupe(ms: list[Mention]) -> list[Mention]:
