@@ -16,6 +16,7 @@ first, only at tokens that start some phrase).  Then:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -268,7 +269,7 @@ def find_mentions(
     raw, toks = _raw_mentions(text, gaz, len(text) if limit is None else limit)
     mentions = _forces(text, raw, gaz)
     persons: list[Person] = []
-    mentions = _persons(text, mentions, toks, persons)
+    mentions = _persons(text, mentions, toks, persons, gaz.named_heads)
     mentions = _corefer(text, mentions, toks, persons)
     _infer_person_states(text, mentions, persons, gaz)
     for m in mentions:
@@ -306,11 +307,18 @@ def _is_name_token(word: str) -> bool:
 
 
 def _persons(
-    text: str, mentions: list[Mention], toks: list[tuple[int, int]], persons: list[Person]
+    text: str,
+    mentions: list[Mention],
+    toks: list[tuple[int, int]],
+    persons: list[Person],
+    heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     starts = [t[0] for t in toks]
     out: list[Mention] = []
     by_name: dict[str, int] = {}
+    # The end and state of the last person whose state a word before the title
+    # stated ("U.S. Secretary of State A"), for a coordinated "and <title> B".
+    stated_end, stated_code = -1, None
     i = 0
     while i < len(mentions):
         m = mentions[i]
@@ -347,9 +355,24 @@ def _persons(
                 )
             i = j + 1
             continue
+        if _names_instrument(text, name_start, heads):
+            # "General Security of Military Information Agreement": a title word
+            # opening an instrument's proper name makes no person.
+            i = j + 1
+            continue
         name = normalize(text[name_start:name_end])
         after = _affiliation_after(text, mentions, j + 1, name_end)
         code = affiliation or after
+        shared = None
+        if (
+            code is None
+            and org is None
+            and text[stated_end : m.start] == " and "
+            and not re.match(r"[\w. ]{0,20}, [a-z]", text[name_end : name_end + 25])
+        ):
+            # "U.S. Secretary of State A and Defense Secretary B": B is A's state
+            # (not a list's last item, nor one whose own role follows the name).
+            shared = stated_code
         index = by_name.get(name)
         if index is None:
             index = _match_known(persons, name)
@@ -357,7 +380,9 @@ def _persons(
             index = len(persons)
             words = [w for w in name.replace(".", " ").split() if len(w) > 1 and w[0].isupper()]
             keys = {words[-1], words[0]} if words else set()
-            persons.append(Person(name, title, code, keys, stated=code is not None, org=org))
+            persons.append(
+                Person(name, title, code or shared, keys, stated=code is not None, org=org)
+            )
         else:
             person = persons[index]
             if len(name) > len(person.name):
@@ -366,13 +391,38 @@ def _persons(
                 person.title = title
             if person.code is None and code is not None:
                 person.code, person.stated = code, True
+            elif person.code is None:
+                person.code = shared
         by_name[name] = index
+        listed = any(
+            x.kind == "person"
+            and m.start - x.end < 60
+            and not re.search(r"[a-z]\.\s|\n", text[x.end : m.start])
+            for x in out[-4:]
+        )
+        stated_end, stated_code = (
+            (name_end, affiliation) if affiliation and not listed else (-1, None)
+        )
         out.append(Mention(name_start, name_end, "person", name, code, person=index))
         # Skip gazetteer mentions swallowed by the name.
         i = j + 1
         while i < len(mentions) and mentions[i].start < name_end:
             i += 1
     return out
+
+
+@functools.cache
+def _instrument_name(heads: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, heads)))
+    return re.compile(rf"(?:(?:[A-Z][\w'-]*|of|on|for|and|the|in)\s+){{0,8}}?(?:{alternatives})\b")
+
+
+def _names_instrument(text: str, start: int, heads: frozenset[str]) -> bool:
+    # Capitalised words (with "of", "on", ... between) running on into an
+    # instrument's head noun ("Agreement", "Treaty") are the instrument's name.
+    if not heads:
+        return False
+    return _instrument_name(heads).match(text, start, min(len(text), start + 120)) is not None
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
