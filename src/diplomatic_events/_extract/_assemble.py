@@ -117,6 +117,7 @@ class _MeetingRecord:
     spans: list[tuple[int, int]] = attrs.Factory(list)
     sentences: set[int] = attrs.Factory(set)
     series: bool = False
+    follows: bool = False
 
 
 @attrs.define
@@ -260,7 +261,9 @@ class Assembler:
             if target is None:
                 if len(records) >= MAX_EVENTS:
                     continue
-                target = _MeetingRecord(codes, set(), [], obs.status, series=obs.series)
+                target = _MeetingRecord(
+                    codes, set(), [], obs.status, series=obs.series, follows=obs.follows
+                )
                 records.append(target)
             self._merge_meeting(target, obs, persons)
         return records
@@ -513,6 +516,21 @@ class Assembler:
         built_meetings: list[Meeting] = []
         for meeting_record in meetings:
             meeting = self._meeting(meeting_record, built_agreements)
+            if meeting is not None and meeting_record.follows and meeting.date is None:
+                # "After the talks, A and B called on C": on the day of the talks of the
+                # same states just built.
+                told = next(
+                    (
+                        m
+                        for m in reversed(built_meetings)
+                        if m.status is meeting.status
+                        and {p.country for p in m.participants}
+                        == {p.country for p in meeting.participants}
+                    ),
+                    None,
+                )
+                if told is not None and told.date is not None:
+                    meeting = attrs.evolve(meeting, date=told.date)
             if meeting is not None:
                 built_meetings.append(meeting)
         built_exercises = [e for e in map(self._exercise, exercises) if e is not None]

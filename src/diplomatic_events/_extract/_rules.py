@@ -541,6 +541,7 @@ _ENABLING_BEFORE = re.compile(
     r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
 _APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
 _PARTICIPANTS_OR = re.compile(r"participants or $")
@@ -571,6 +572,7 @@ class MeetingObs:
     topics: list[str]
     span: tuple[int, int]
     series: bool = False  # a session of the series told in passing, with its own place and date
+    follows: bool = False  # "After the talks, ...": on the day of the talks just told
 
 
 @attrs.define
@@ -1084,6 +1086,7 @@ class Reader:
                     fmt,
                     topics,
                     (s.start, s.end),
+                    follows=_AFTER_TALKS.match(text, s.start, s.end) is not None,
                 )
             )
 
