@@ -541,6 +541,10 @@ _ENABLING_BEFORE = re.compile(
     r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_SIDELINES_WITH = re.compile(
+    r"\bon the sidelines of (?:a|an|the) [^.;,]{0,60}?"
+    r"\b(?:meeting|summit|talks|conference)\s+with\b"
+)
 _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
 _APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
@@ -1005,6 +1009,14 @@ class Reader:
             )
             if subject:
                 groups = [[*subject, other] for other in listed]
+        gathering = _SIDELINES_WITH.search(text, clause.start, clause.end)
+        if gathering is not None and len(_uniq_codes(parties)) >= 2:
+            # "A and B held talks on the sidelines of a trilateral meeting with C": the
+            # gathering is a meeting of its own, of the states named as taking part.
+            others = self.list_after(gathering.end(), clause.end)
+            wider = [*parties, *(m for m in others if m.code not in _uniq_codes(parties))]
+            if len(_uniq_codes(wider)) > len(_uniq_codes(parties)):
+                groups = [*groups, wider]
         future = (
             bool(regex["future"].search(ctext))
             or bool(_PRIOR_TO.search(ctext))
