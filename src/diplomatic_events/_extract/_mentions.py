@@ -121,6 +121,7 @@ _NOT_NAMES: Final = frozenset(
 #: :data:`TOKEN`, except that a run of one repeated symbol ("((((", "....") is one
 #: token: no phrase starts with one, and a flood of them costs one step, not millions.
 _SCAN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|(?P<c>[^\w\s])(?P=c)+|\S")
+_HOSTED_BY = re.compile(r"\bhosted by (?:[A-Z][\w.]* ){0,3}$")
 _SPAN: Final = re.Match.span
 _GROUP0: Final = re.Match.group
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
@@ -585,6 +586,25 @@ def _infer_person_states(
             assert index is not None  # noqa: S101 - persons always carry an index
             persons[index].code = open_members[0]
             claimed.add(open_members[0])
+    # The host of a gathering in a state's place: "a summit in the Argentine capital
+    # hosted by President X".
+    for index in unknown:
+        if persons[index].code is not None:
+            continue
+        first = next((m for m in mentions if m.kind == "person" and m.person == index), None)
+        if first is None or not _HOSTED_BY.search(text, max(0, first.start - 45), first.start):
+            continue
+        sentence_start = max(text.rfind(". ", 0, first.start), text.rfind("\n", 0, first.start))
+        places = {
+            m.code
+            for m in mentions
+            if sentence_start < m.start < first.start
+            and m.kind in {"country", "demonym", "seat"}
+            and m.code
+            and _in_place(text, m)
+        }
+        if len(places) == 1:
+            persons[index].code = places.pop()
     # Otherwise the most-mentioned state that no person met in the same sentences holds
     # ("Prime Minister Taro Sato" beside "French President Jean Dupont" in an
     # article about Japan and France).
