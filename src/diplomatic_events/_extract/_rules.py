@@ -104,7 +104,8 @@ _GROUP = _Gated(
     re.compile(
         r"\b(?:(?:the|both|their) (?:(?P<n>two|three|four|five|six|seven) )?"
         r"|(?P<n3>three|four|five|six|seven) )(?:world |major |great )?"
-        r"(?:(?P<people>leaders|men|prime ministers|presidents|pair)|governments|countries|nations"
+        r"(?:(?P<people>leaders|men|prime ministers|presidents|pair|of them)"
+        r"|governments|countries|nations"
         r"|sides|allies|delegations|states|ministers|partners|powers)\b"
         r"|\bthe (?P<n2>two|three) (?=agreed|also|have|had|will|would|are|were|signed|met)",
         re.IGNORECASE,
@@ -116,6 +117,7 @@ _GROUP = _Gated(
             "ministers",
             "presidents",
             "pair",
+            "them",
             "governments",
             "countries",
             "nations",
@@ -545,6 +547,8 @@ _SIDELINES_WITH = re.compile(
     r"\bon the sidelines of (?:a|an|the) [^.;,]{0,60}?"
     r"\b(?:meeting|summit|talks|conference)\s+with\b"
 )
+_SEE_PEOPLE = re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b")
+_TOGETHER_WITH = re.compile(r",? together with\b")
 _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
 _APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
@@ -803,7 +807,10 @@ class Reader:
                 clauses = self.clauses(s)
             for clause in clauses:
                 self._exercises(index, s, clause)
-        if not self.sport and regex["meeting"].search(text, s.start, s.end):
+        if not self.sport and (
+            regex["meeting"].search(text, s.start, s.end)
+            or _SEE_PEOPLE.search(text, s.start, s.end)
+        ):
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             exercise_sentence = (s.start, s.end) in exercise_clauses
             if clauses is None:
@@ -945,6 +952,12 @@ class Reader:
         n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(
             (match.group("n") or match.group("n2") or match.group("n3") or "").lower()
         )
+        if (
+            n is None
+            and match.group().lower().startswith("both ")
+            and len(_uniq_codes(self.last_group)) > 2
+        ):
+            n = 2  # "both sides" after a gathering of more: two of them, not all
         group = self.last_group
         if (
             match.group("people") is not None
@@ -989,6 +1002,9 @@ class Reader:
             )  # "a Visiting Forces Agreement": a word of a name
         ]
         if not triggers:
+            # "he would see both of them in <city> on <date>": seeing people is meeting them.
+            triggers = list(_SEE_PEOPLE.finditer(text, clause.start, clause.end))
+        if not triggers:
             return
         ctext = text[clause.start : clause.end]
         if regex["meeting_negation"].search(ctext):
@@ -1000,6 +1016,13 @@ class Reader:
         parties = self.without_bystanders(
             self._meeting_parties(clause, trigger, ms, sentence_mentions)
         )
+        together = _TOGETHER_WITH.search(ctext)
+        if together is not None:
+            # "he would see both of them ..., together with A and B": the pair named
+            # before takes part beside those listed.
+            pair = self.group(ctext[: together.start()])
+            codes = set(_uniq_codes(parties))
+            parties = [*(m for m in pair if m.code not in codes), *parties]
         # "one-on-one meetings with A, B and C": one bilateral meeting with each.
         groups = [parties]
         listed = self._plural_meeting_list(clause, triggers)
