@@ -282,6 +282,8 @@ class Assembler:
             )
         if r.persons and persons and not (r.persons <= persons or persons <= r.persons):
             return False
+        if obs.follows and persons - r.persons:
+            return False  # "After the talks, A and B called on C": another encounter
         a, b = r.location, obs.location
         if a is not None and b is not None and not _same_place(a, b):
             return False

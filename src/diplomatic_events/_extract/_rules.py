@@ -549,6 +549,7 @@ _SIDELINES_WITH = re.compile(
 )
 _SEE_PEOPLE = re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b")
 _TOGETHER_WITH = re.compile(r",? together with\b")
+_CALL_ON = re.compile(r"\b(?:called|calls|call) on\b|\bcourtesy call\b")
 _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
 _APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
@@ -1036,6 +1037,10 @@ class Reader:
         if gathering is not None and len(_uniq_codes(parties)) >= 2:
             # "A and B held talks on the sidelines of a trilateral meeting with C": the
             # gathering is a meeting of its own, of the states named as taking part.
+            met = [m for m in parties if m.start < gathering.start()]
+            if len(_uniq_codes(met)) >= 2:
+                parties = met  # the pair that met, not those at the gathering
+                groups = [parties]
             others = self.list_after(gathering.end(), clause.end)
             wider = [*parties, *(m for m in others if m.code not in _uniq_codes(parties))]
             if len(_uniq_codes(wider)) > len(_uniq_codes(parties)):
@@ -1121,7 +1126,8 @@ class Reader:
                     fmt,
                     topics,
                     (s.start, s.end),
-                    follows=_AFTER_TALKS.match(text, s.start, s.end) is not None,
+                    follows=_AFTER_TALKS.match(text, s.start, s.end) is not None
+                    and _CALL_ON.search(text, s.start, s.end) is not None,
                 )
             )
 
