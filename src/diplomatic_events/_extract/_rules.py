@@ -346,6 +346,16 @@ _EXERCISE_NAMED = _Gated(
     ),
     ("xercise ", '"', "“"),
 )
+#: "the Pacific Dragon missile-defence exercise": a capitalised name before the exercise
+#: noun and at most two lower-case modifiers; a name holding a state, or one known place
+#: ("the Panama Canal protection exercise"), is a modifier instead.
+_EXERCISE_CAPITALISED = _Gated(
+    re.compile(
+        r"\bthe (?P<c>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){1,3})"
+        r"(?= (?:[a-z][\w-]* ){0,2}(?:exercise|drills|maneuvers|manoeuvres|war games)\b)"
+    ),
+    (" exercise", " drills", " maneuvers", " manoeuvres", " war games"),
+)
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = re.compile(
@@ -2075,6 +2085,17 @@ class Reader:
             name = _clean_exercise_name(raw)
             if name and name.split()[0] not in {"The", "This", "It"}:
                 hits.append((span[0], span[1], name))
+        for match in _EXERCISE_CAPITALISED.finditer(text, clause.start, clause.end):
+            a, b = match.span("c")
+            if any(x <= a < y or a <= x < b for x, y, _ in hits) or any(
+                (m.start < b and a < m.end and (m.is_state or m.kind in {"demonym", "org"}))
+                or (m.start <= a and b <= m.end)  # "the Panama Canal protection exercise"
+                for m in ms
+            ):
+                continue
+            name = _clean_exercise_name(match.group("c"))
+            if name:
+                hits.append((a, b, name))
         for alias, name in self.exercise_aliases.items():
             for match in _word_pattern(alias, 0).finditer(ctext):
                 pos = clause.start + match.start()
