@@ -704,6 +704,9 @@ class Reader:
         sport_words = gaz.regex["sport_words"].scan(text, 0, min(len(text), 200_000))
         self.sport = len(list(itertools.islice(sport_words, 2))) >= 2  # two are enough
         self.exercise_year: int | None = None
+        #: States that object to, warn about or condemn an exercise ("China's objection to
+        #: the India-US exercise"): critics, never participants of a later anaphoric mention.
+        self.exercise_critics: set[str] = set()
         self.section = "body"
         self.sentence_bounds = (0, 0)
         self.dateline: Location | None = None
@@ -2071,6 +2074,14 @@ class Reader:
         hits: list[tuple[int, int, str | None]] = [
             (m.start, m.end, _clean_exercise_name(m.name)) for m in ms if m.kind == "exercise"
         ]
+        if hits or gaz.regex["exercise_noun"].search(text, s.start, s.end) is not None:
+            self.exercise_critics |= {
+                m.code
+                for m in ms
+                if m.code
+                and (m.is_state or m.kind == "demonym")
+                and _CRITIC_AFTER.match(text, m.end, min(len(text), m.end + 60))
+            }
         for match in _EXERCISE_NAMED.finditer(text, clause.start, clause.end):
             raw = match.group("n") or match.group("q") or match.group("q2") or ""
             span = (
@@ -2190,6 +2201,10 @@ class Reader:
                 parties = _dedupe(
                     parties + [m for o in self.exercises if not o.past for m in o.parties]
                 )
+        if name in {None, "__current__"} and self.exercise_critics:
+            # "Since the Chinese side had breached them, ... the exercise": a critic named
+            # again is still no participant.
+            parties = [m for m in parties if m.code not in self.exercise_critics]
         status = None
         date = end_date = None
         date_text = None
