@@ -406,6 +406,9 @@ _EXERCISE_HINTS: Final = (
     "ceremony",
     "observer",
     "invited",
+    "held",
+    "staged",
+    "place",
 )
 # "the second round was held in Washington last December", "the first 2+2 meeting, held
 # in New Delhi in September 2018", "the inaugural round in Tokyo in April 2022": an earlier
@@ -431,6 +434,13 @@ _VISIT = _Gated(
 )
 _EDITION = re.compile(
     r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
+)
+#: Between two items of a list of places: "Russia and Belarus", "Guam, Saipan".
+_LIST_GAP = re.compile(r",? and |, ")
+#: "It is being held at ...", "They took place in ...": the exercise just told of.
+_IT_HELD = re.compile(
+    r"\s*(?:It|They) (?:(?:is|are|was|were|will be)(?: also)?(?: being)? (?:held|staged"
+    r"|conducted)|(?:takes|take|took|is taking|are taking) place)\b"
 )
 _THIS_YEAR = re.compile(r"\bthis year['\u2019]s\b", re.IGNORECASE)
 #: A relative pronoun that is the subject of the verb after it ("that will scrap"),
@@ -2160,6 +2170,7 @@ class Reader:
                 or (clause.kind == "rel" and current_here)
                 or (clause.kind == "and" and current_here and _AND_PLACE.match(ctext))
                 or _EDITION.search(ctext)
+                or (_IT_HELD.match(ctext) and self.exercises[-1].sentence >= index - 1)
             )
         ):
             hits.append((clause.start, clause.start, "__current__"))
@@ -2353,7 +2364,22 @@ class Reader:
                 out.append(Location(name=name, country=code, kind=kind))
 
         known = {(m.start, m.end): m for m in ms}
+        place: Mention | None = None  # the last place read, for "in Russia and Belarus"
         for m in ms:
+            listed = (
+                place is not None
+                and m.kind in {"seat", "country"}
+                and _LIST_GAP.fullmatch(text, place.end, m.start) is not None
+            )
+            place = m if m.is_locative or listed else None
+            if listed and not m.is_locative:
+                # "at training grounds in Russia and Belarus": the list shares the "in".
+                add(
+                    text[m.start : m.end],
+                    m.code,
+                    LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY,
+                )
+                continue
             direction = re.search(
                 _DIRECTION + r" $", text[max(clause.start, m.start - 16) : m.start]
             )
