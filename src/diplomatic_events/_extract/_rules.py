@@ -435,6 +435,8 @@ _VISIT = _Gated(
 _EDITION = re.compile(
     r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
 )
+#: Before an exercise's name: "The previous joint Russian-Belarusian Zapad exercise".
+_PREVIOUS_BEFORE = re.compile(r"\b[Tt]he (?:previous|prior|preceding)\b[^.,;]{0,40}$")
 #: Between two items of a list of places: "Russia and Belarus", "Guam, Saipan".
 _LIST_GAP = re.compile(r",? and |, ")
 #: "It is being held at ...", "They took place in ...": the exercise just told of.
@@ -2184,7 +2186,10 @@ class Reader:
                 start, end, name = named_hit
         lead = text[max(s.start, start - 60) : start]
         reference = _EXERCISE_REF.search(lead) is not None
-        past = gaz.regex["past_edition"].search(ctext) is not None and not _THIS_YEAR.search(ctext)
+        past = (
+            gaz.regex["past_edition"].search(ctext) is not None
+            or (name not in {None, "__current__"} and _PREVIOUS_BEFORE.search(lead) is not None)
+        ) and not _THIS_YEAR.search(ctext)
         excluded: list[Mention] = []
         if any(
             not _PARTICIPANTS_OR.search(ctext[max(0, x.start() - 20) : x.start()])
