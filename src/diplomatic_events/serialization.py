@@ -108,15 +108,11 @@ MODELS: Final[Mapping[str, type]] = {
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 # Values computed from content: written out, and checked when read.
-_DERIVED: Final[Mapping[type, Callable[[Any], dict[str, Any]]]] = {
-    Party: lambda p: {"id": p.id},
-    Meeting: lambda m: {"id": m.id},
-    Exercise: lambda e: {"id": e.id},
-    Agreement: lambda a: {
-        "id": a.id,
-        "status": a.status.value,
-        "date": None if a.date is None else str(a.date),
-    },
+_DERIVED_KEYS: Final[Mapping[type, tuple[str, ...]]] = {
+    Party: ("id",),
+    Meeting: ("id",),
+    Exercise: ("id",),
+    Agreement: ("id", "status", "date"),
 }
 
 
@@ -233,9 +229,9 @@ def _class_hooks(converter: cattrs.Converter, cls: type[T]) -> Callable[[object,
         _cattrs_forbid_extra_keys=False,
         _cattrs_detailed_validation=True,
     )
-    derived = _DERIVED.get(cls)
+    derived = _DERIVED_KEYS.get(cls, ())
     fields = attrs.fields(cls)  # type: ignore[arg-type]
-    allowed = frozenset(a.name for a in fields) | frozenset(_DERIVED_KEYS.get(cls, ()))
+    allowed = frozenset(a.name for a in fields) | frozenset(derived)
     required = [a.name for a in fields if a.default is attrs.NOTHING]
 
     def structure(value: object, _: type) -> T:
@@ -252,8 +248,7 @@ def _class_hooks(converter: cattrs.Converter, cls: type[T]) -> Callable[[object,
             obj = base(value, cls)
         except Exception as exc:  # noqa: BLE001 - turned into problems with paths
             raise ValidationError(_problems_of(exc)) from None
-        if derived is not None:
-            _check_derived(cls, value, obj, derived)
+        _check_derived(value, obj, derived)
         return obj
 
     return structure
@@ -297,29 +292,14 @@ def _note_name(exc: BaseException) -> str | None:
     return None
 
 
-_DERIVED_KEYS: Final[Mapping[type, tuple[str, ...]]] = {
-    Party: ("id",),
-    Meeting: ("id",),
-    Exercise: ("id",),
-    Agreement: ("id", "status", "date"),
-}
-
-
-def _check_derived(
-    cls: type, value: Mapping[str, Any], obj: object, derived: Callable[[Any], dict[str, Any]]
-) -> None:
-    expected = derived(obj)
-    problems = [
-        Problem(
-            f"$.{key}",
-            f"{_show(value[key])} does not match the content, which gives {_show(want)}",
-        )
-        for key, want in expected.items()
-        if key in value and value[key] != want
-    ]
+def _check_derived(value: Mapping[str, Any], obj: object, keys: tuple[str, ...]) -> None:
+    problems = []
+    for key in keys:
+        if key in value and value[key] != (want := _DERIVED_VALUE[key](obj)):
+            reason = f"{_show(value[key])} does not match the content, which gives {_show(want)}"
+            problems.append(Problem(f"$.{key}", reason))
     if problems:
         raise ValidationError(problems)
-    del cls
 
 
 # ---- turning cattrs' exception groups into problems with paths -----------------------
@@ -629,6 +609,7 @@ _ID_OF: Final[Mapping[type, Callable[[Any], str]]] = {
 }
 
 _DERIVED_VALUE: Final[Mapping[str, Callable[[Any], Any]]] = {
+    "id": lambda o: o.id,
     "status": lambda a: a.status.value,
     "date": lambda a: _opt_str(a.date),
 }

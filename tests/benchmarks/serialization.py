@@ -394,6 +394,81 @@ def _check_history(history: tuple[Any, ...]) -> None:
         last_rank = rank
 
 
+# ---- the rules both twins run (each twin only says how it stores the id) -------------
+
+
+def _settle_id(
+    obj: Any, want: str, unset: object, setter: Callable[[object, str, object], None]
+) -> None:
+    if obj.id is unset:
+        setter(obj, "id", want)
+    elif obj.id != want:
+        raise ValueError("id does not match the content")
+
+
+def _party_rules(p: Any) -> str:
+    if p.kind in _STATE_KINDS and p.country is None:
+        raise ValueError("country is required")
+    if p.title is not None and p.kind is not PartyKind.PERSON:
+        raise ValueError("only a person has a title")
+    _unique(p.aliases)
+    return _party_id(p.kind, p.name, p.country)
+
+
+def _span_rules(x: Any) -> None:
+    if x.end <= x.start:
+        raise ValueError("'end' must be greater than 'start'")
+    if len(x.text) != x.end - x.start:
+        raise ValueError("text length differs from end - start")
+
+
+def _meeting_rules(m: Any) -> str:
+    ids = [p.id for p in m.participants]
+    _distinct(ids, 2)
+    _unique(m.topics)
+    _unique(m.outcomes)
+    return _event_id(
+        "meeting",
+        ids,
+        None if m.date is None else str(m.date),
+        None if m.location is None else m.location.name,
+    )
+
+
+def _agreement_rules(
+    a: Any,
+    status_given: bool,
+    date_given: bool,
+    setter: Callable[[object, str, object], None],
+) -> str:
+    ids = [p.id for p in a.parties]
+    _distinct(ids, 2)
+    _check_history(a.history)
+    last = a.history[-1]
+    if status_given and a.status is not last.status:
+        raise ValueError("status does not match the history")
+    if date_given and a.date != last.date:
+        raise ValueError("date does not match the history")
+    setter(a, "status", last.status)
+    setter(a, "date", last.date)
+    key = a.acronym.casefold() if a.acronym else _slug(a.name)
+    return _event_id("agreement", ids, key)
+
+
+def _exercise_rules(x: Any) -> str:
+    ids = [p.id for p in x.participants]
+    _distinct(ids, 2)
+    s, e = x.start, x.end
+    if s is not None and e is not None and s.earliest() > e.latest():
+        raise ValueError("'end' precedes 'start'")
+    return _event_id(
+        "exercise",
+        ids,
+        None if x.name is None else _slug(x.name),
+        None if s is None else str(s),
+    )
+
+
 def _check_event_set(es: Any) -> None:
     for items in (es.parties, es.meetings, es.agreements, es.exercises):
         ids = [x.id for x in items]
@@ -444,16 +519,7 @@ class PParty(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> PParty:
-        if self.kind in _STATE_KINDS and self.country is None:
-            raise ValueError("country is required")
-        if self.title is not None and self.kind is not PartyKind.PERSON:
-            raise ValueError("only a person has a title")
-        _unique(self.aliases)
-        pid = _party_id(self.kind, self.name, self.country)
-        if self.id is None:
-            _set(self, "id", pid)
-        elif self.id != pid:
-            raise ValueError("id does not match the content")
+        _settle_id(self, _party_rules(self), None, _set)
         return self
 
 
@@ -472,10 +538,7 @@ class PSpan(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> PSpan:
-        if self.end <= self.start:
-            raise ValueError("'end' must be greater than 'start'")
-        if len(self.text) != self.end - self.start:
-            raise ValueError("text length differs from end - start")
+        _span_rules(self)
         return self
 
 
@@ -494,20 +557,7 @@ class PMeeting(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> PMeeting:
-        ids = [p.id for p in self.participants]
-        _distinct(ids, 2)  # type: ignore[arg-type]
-        _unique(self.topics)
-        _unique(self.outcomes)
-        mid = _event_id(
-            "meeting",
-            ids,  # type: ignore[arg-type]
-            None if self.date is None else str(self.date),
-            None if self.location is None else self.location.name,
-        )
-        if self.id is None:
-            _set(self, "id", mid)
-        elif self.id != mid:
-            raise ValueError("id does not match the content")
+        _settle_id(self, _meeting_rules(self), None, _set)
         return self
 
 
@@ -533,23 +583,9 @@ class PAgreement(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> PAgreement:
-        ids = [p.id for p in self.parties]
-        _distinct(ids, 2)  # type: ignore[arg-type]
-        _check_history(self.history)
-        last = self.history[-1]
         given = self.model_fields_set
-        if "status" in given and self.status is not last.status:
-            raise ValueError("status does not match the history")
-        if "date" in given and self.date != last.date:
-            raise ValueError("date does not match the history")
-        _set(self, "status", last.status)
-        _set(self, "date", last.date)
-        key = self.acronym.casefold() if self.acronym else _slug(self.name)
-        aid = _event_id("agreement", ids, key)  # type: ignore[arg-type]
-        if self.id is None:
-            _set(self, "id", aid)
-        elif self.id != aid:
-            raise ValueError("id does not match the content")
+        aid = _agreement_rules(self, "status" in given, "date" in given, _set)
+        _settle_id(self, aid, None, _set)
         return self
 
 
@@ -568,21 +604,7 @@ class PExercise(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> PExercise:
-        ids = [p.id for p in self.participants]
-        _distinct(ids, 2)  # type: ignore[arg-type]
-        s, e = self.start, self.end
-        if s is not None and e is not None and s.earliest() > e.latest():
-            raise ValueError("'end' precedes 'start'")
-        xid = _event_id(
-            "exercise",
-            ids,  # type: ignore[arg-type]
-            None if self.name is None else _slug(self.name),
-            None if s is None else str(s),
-        )
-        if self.id is None:
-            _set(self, "id", xid)
-        elif self.id != xid:
-            raise ValueError("id does not match the content")
+        _settle_id(self, _exercise_rules(self), None, _set)
         return self
 
 
@@ -637,16 +659,7 @@ class MParty(_Struct, kw_only=True):
     aliases: tuple[_MText, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.kind in _STATE_KINDS and self.country is None:
-            raise ValueError("country is required")
-        if self.title is not None and self.kind is not PartyKind.PERSON:
-            raise ValueError("only a person has a title")
-        _unique(self.aliases)
-        pid = _party_id(self.kind, self.name, self.country)
-        if self.id is _UNSET:
-            _force(self, "id", pid)
-        elif self.id != pid:
-            raise ValueError("id does not match the content")
+        _settle_id(self, _party_rules(self), _UNSET, _force)
 
 
 class MLocation(_Struct, kw_only=True):
@@ -661,10 +674,7 @@ class MSpan(_Struct, kw_only=True):
     text: str
 
     def __post_init__(self) -> None:
-        if self.end <= self.start:
-            raise ValueError("'end' must be greater than 'start'")
-        if len(self.text) != self.end - self.start:
-            raise ValueError("text length differs from end - start")
+        _span_rules(self)
 
 
 class MMeeting(_Struct, kw_only=True):
@@ -680,20 +690,7 @@ class MMeeting(_Struct, kw_only=True):
     evidence: tuple[MSpan, ...] = ()
 
     def __post_init__(self) -> None:
-        ids = [p.id for p in self.participants]
-        _distinct(ids, 2)  # type: ignore[arg-type]
-        _unique(self.topics)
-        _unique(self.outcomes)
-        mid = _event_id(
-            "meeting",
-            ids,  # type: ignore[arg-type]
-            None if self.date is None else str(self.date),
-            None if self.location is None else self.location.name,
-        )
-        if self.id is _UNSET:
-            _force(self, "id", mid)
-        elif self.id != mid:
-            raise ValueError("id does not match the content")
+        _settle_id(self, _meeting_rules(self), _UNSET, _force)
 
 
 class MStatusChange(_Struct, kw_only=True):
@@ -715,22 +712,8 @@ class MAgreement(_Struct, kw_only=True):
     evidence: tuple[MSpan, ...] = ()
 
     def __post_init__(self) -> None:
-        ids = [p.id for p in self.parties]
-        _distinct(ids, 2)  # type: ignore[arg-type]
-        _check_history(self.history)
-        last = self.history[-1]
-        if self.status is not _UNSET and self.status is not last.status:
-            raise ValueError("status does not match the history")
-        if self.date is not _UNSET and self.date != last.date:
-            raise ValueError("date does not match the history")
-        _force(self, "status", last.status)
-        _force(self, "date", last.date)
-        key = self.acronym.casefold() if self.acronym else _slug(self.name)
-        aid = _event_id("agreement", ids, key)  # type: ignore[arg-type]
-        if self.id is _UNSET:
-            _force(self, "id", aid)
-        elif self.id != aid:
-            raise ValueError("id does not match the content")
+        given = (self.status is not _UNSET, self.date is not _UNSET)
+        _settle_id(self, _agreement_rules(self, *given, _force), _UNSET, _force)
 
 
 class MExercise(_Struct, kw_only=True):
@@ -746,21 +729,7 @@ class MExercise(_Struct, kw_only=True):
     evidence: tuple[MSpan, ...] = ()
 
     def __post_init__(self) -> None:
-        ids = [p.id for p in self.participants]
-        _distinct(ids, 2)  # type: ignore[arg-type]
-        s, e = self.start, self.end
-        if s is not None and e is not None and s.earliest() > e.latest():
-            raise ValueError("'end' precedes 'start'")
-        xid = _event_id(
-            "exercise",
-            ids,  # type: ignore[arg-type]
-            None if self.name is None else _slug(self.name),
-            None if s is None else str(s),
-        )
-        if self.id is _UNSET:
-            _force(self, "id", xid)
-        elif self.id != xid:
-            raise ValueError("id does not match the content")
+        _settle_id(self, _exercise_rules(self), _UNSET, _force)
 
 
 class MArticle(_Struct, kw_only=True):

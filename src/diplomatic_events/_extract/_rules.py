@@ -496,7 +496,8 @@ _POST_OF = re.compile(
     r" (?:of|on) ((?:(?!and\b)[a-z][\w-]*,? ){0,2}(?!and\b)[a-z][\w-]*"
     r"(?:,? and [a-z][\w-]*(?: [a-z][\w-]*)?)?)"
 )
-_NAME_GOES_ON_CAPITAL = re.compile(r" [A-Z]")
+#: A space then a capital: a name goes on ("Agreement on Defence" vs "agreement on defence").
+_SPACE_CAPITAL = re.compile(r" [A-Z]")
 _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
@@ -576,7 +577,6 @@ _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|d
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
 _APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
 _PARTICIPANTS_OR = re.compile(r"participants or $")
-_SPACE_CAPITAL = re.compile(r" [A-Z]")
 _NOT_YET_WORDS = re.compile(r"\bnot yet\b")
 _YEARISH = re.compile(r"\d{4}|\d+-year")
 #: "the five-point declaration", "a 12-point plan": a count of points names nothing.
@@ -1024,7 +1024,7 @@ class Reader:
             if not (
                 t.group()[0].isupper()
                 and t.start() > s.start
-                and _NAME_GOES_ON_CAPITAL.match(text, t.end())
+                and _SPACE_CAPITAL.match(text, t.end())
             )  # "a Visiting Forces Agreement": a word of a name
         ]
         if not triggers:
