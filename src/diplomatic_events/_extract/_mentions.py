@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -120,7 +120,19 @@ _NOT_NAMES: Final = frozenset(
 )
 #: :data:`TOKEN`, except that a run of one repeated symbol ("((((", "....") is one
 #: token: no phrase starts with one, and a flood of them costs one step, not millions.
-_SCAN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|(?P<c>[^\w\s])(?P=c)+|\S")
+#: That is ``(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|(?P<c>[^\w\s])(?P=c)+|\S``
+#: written to open with one ``\S`` (so the engine skips spaces in C) whose character the
+#: lookbehinds then test, branch by branch in the same order; the word branch matches
+#: alternate runs of letters or digits and of ``_'\u2019`` (disjoint, so nothing
+#: backtracks), ending on letters or digits: the same longest word.
+_SCAN_TOKEN = re.compile(
+    r"\S(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+    r"|(?<=[^\W_])[^\W_]*(?:[_'\u2019]+[^\W_]+)*"
+    r"|(?<=(?P<c>[^\w\s]))(?P=c)+|)"
+)
+_OWN_ROLE = re.compile(r"[\w. ]{0,20}, [a-z]")
+_SENTENCE_BREAK = re.compile(r"[a-z]\.\s|\n")
+_OF_AFTER = re.compile(r",?(?: [\w-]+){0,3} of(?: the)? ")
 _HOSTED_BY = re.compile(r"\bhosted by (?:[A-Z][\w.]* ){0,3}$")
 _SPAN: Final = re.Match.span
 _GROUP0: Final = re.Match.group
@@ -193,44 +205,62 @@ _STATE_KINDS: Final = frozenset(
 )
 
 
-def _raw_mentions(
-    text: str, gaz: Gazetteer, limit: int
-) -> tuple[list[Mention], list[tuple[int, int]]]:
+class _Tokens(NamedTuple):
+    """The tokens of a text: their spans, and the same tokens as strings."""
+
+    spans: list[tuple[int, int]]
+    words: list[str]
+
+
+def _tokens(text: str, limit: int) -> _Tokens:
+    """The tokens of ``text[:limit]`` (C-level maps over one scan)."""
     matches = list(_SCAN_TOKEN.finditer(text, 0, limit))
-    toks = list(map(_SPAN, matches))
+    return _Tokens(list(map(_SPAN, matches)), list(map(_GROUP0, matches)))
+
+
+def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
+    toks, words = tokens
     out: list[Mention] = []
     longest = gaz.first_words.get
     phrases = gaz.phrases
-    n = len(toks)
-    # The tokens that may open a name (a first word, or one with "'s"), found in C.
-    openers = _openers(gaz.first_words).__contains__
+    n = len(words)
+    openers, prefixes = _tables(gaz)
     free = 0  # tokens before this one are inside a mention already found
-    for i in itertools.compress(range(n), map(openers, map(_GROUP0, matches))):
+    # The tokens that may open a name (a first word, or one with "'s"), found in C.
+    for i in itertools.compress(range(n), map(openers.__contains__, words)):
         if i < free:
             continue
         if len(out) >= MAX_MENTIONS:
             break
-        s, e = toks[i]
-        word = text[s:e]
+        s = toks[i][0]
+        word = words[i]
         size_max = longest(word)
         if size_max is None:
             size_max = longest(word[:-2])
             if size_max is None:  # pragma: no cover - an opener is a first word or its "'s"
                 continue
+        # The longest run of tokens whose key is a phrase (or a phrase with "'s"), grown
+        # one token at a time while the key still begins some phrase or its "'s" form.
         found = None
-        for size in range(min(size_max, n - i), 0, -1):
+        for size in range(1, min(size_max, n - i) + 1):
             end = toks[i + size - 1][1]
             raw = text[s:end]
             if "\n" in raw:
-                continue
-            key = raw if raw.isascii() and "  " not in raw and "\t" not in raw else normalize(raw)
+                break  # and so does every longer run
+            plain = raw.isascii() and "  " not in raw and "\t" not in raw
+            key = raw if plain else normalize(raw)
             entry = phrases.get(key)
-            possessive = False
-            if entry is None and key.endswith(("'s", "\u2019s")):
-                entry = phrases.get(key[:-2])
-                possessive = entry is not None
             if entry is not None:
-                found = (size, end, entry, possessive)
+                found = (size, end, entry, False)
+            elif key.endswith(("'s", "\u2019s")):
+                entry = phrases.get(key[:-2])
+                if entry is not None:
+                    found = (size, end, entry, True)
+            # A longer run's key extends this key when this key is normalized: it is,
+            # or it is plain and printable (its only spaces are single " "). A plain
+            # key with another control character may differ from a longer run's
+            # normalized key, so it never stops the growth.
+            if key not in prefixes and (not plain or raw.isprintable()):
                 break
         if found is None:
             continue
@@ -239,27 +269,37 @@ def _raw_mentions(
             continue  # "Trans-Pacific Partnership": a name inside a longer name
         out.append(_from_entry(s, end, entry, possessive))
         free = i + size
-    return out, toks
+    return out
 
 
-_OPENERS: list[tuple[dict[str, int], frozenset[str]]] = []
+_TABLES: list[tuple[Gazetteer, frozenset[str], frozenset[str]]] = []
 
 
-def _openers(first_words: dict[str, int]) -> frozenset[str]:
-    """The first words of the tables' names, each also with "'s" and "\u2019s" after it."""
-    if not _OPENERS or _OPENERS[0][0] is not first_words:
-        words = frozenset(first_words)
-        found = words | {w + "'s" for w in words} | {w + "\u2019s" for w in words}
-        _OPENERS[:] = [(first_words, found)]
-    return _OPENERS[0][1]
+def _tables(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The openers and the key prefixes of a gazetteer (built once per gazetteer).
+
+    Openers are the first words of the names, each also with "'s" and "\u2019s" after
+    it. Key prefixes are every leading part of every phrase and of the phrase with
+    "'s": a key that is none of them cannot grow into a phrase.
+    """
+    if not _TABLES or _TABLES[0][0] is not gaz:
+        first = frozenset(gaz.first_words)
+        openers = first | {w + "'s" for w in first} | {w + "\u2019s" for w in first}
+        prefixes = frozenset(
+            form[:k]
+            for phrase in gaz.phrases
+            for form in (phrase, phrase + "'s")
+            for k in range(1, len(form) + 1)
+        )
+        _TABLES[:] = [(gaz, openers, prefixes)]
+    return _TABLES[0][1], _TABLES[0][2]
+
+
+_KINDS: Final = {"force": "military", "territory": "place"}
 
 
 def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention:
-    kind = {
-        "force": "military",
-        "territory": "place",
-        "acronym": "acronym",
-    }.get(entry.kind, entry.kind)
+    kind = _KINDS.get(entry.kind, entry.kind)
     return Mention(start, end, kind, entry.canonical, entry.code, possessive, extra=entry.extra)
 
 
@@ -267,16 +307,20 @@ def find_mentions(
     text: str, gaz: Gazetteer, limit: int | None = None
 ) -> tuple[list[Mention], list[Person]]:
     """Find every mention in ``text[:limit]``, with persons and their coreference resolved."""
-    raw, toks = _raw_mentions(text, gaz, len(text) if limit is None else limit)
+    tokens = _tokens(text, len(text) if limit is None else limit)
+    raw = _raw_mentions(text, gaz, tokens)
     mentions = _forces(text, raw, gaz)
     persons: list[Person] = []
-    mentions = _persons(text, mentions, toks, persons, gaz.named_heads)
-    mentions = _corefer(text, mentions, toks, persons)
+    mentions = _persons(text, mentions, tokens, persons, gaz.named_heads)
+    mentions = _corefer(mentions, tokens, persons)
+    # A mention's preposition depends on its start alone: set before the inference,
+    # which reads it to tell places from parties.
+    for m in mentions:
+        m.prep = _preposition(text, m.start)
     _infer_person_states(text, mentions, persons, gaz)
     for m in mentions:
         if m.kind == "person" and m.person is not None:
             m.code = persons[m.person].code
-        m.prep = _preposition(text, m.start)
     return mentions, persons
 
 
@@ -310,11 +354,10 @@ def _is_name_token(word: str) -> bool:
 def _persons(
     text: str,
     mentions: list[Mention],
-    toks: list[tuple[int, int]],
+    tokens: _Tokens,
     persons: list[Person],
     heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    starts = [t[0] for t in toks]
     out: list[Mention] = []
     by_name: dict[str, int] = {}
     # The end and state of the last person whose state a word before the title
@@ -336,7 +379,7 @@ def _persons(
         ):
             j += 1
         last = mentions[j]
-        name_start, name_end = _name_after(text, toks, starts, last.end)
+        name_start, name_end = _name_after(text, tokens, last.end)
         title = next((x.name for x in mentions[i : j + 1] if x.kind == "title"), None)
         affiliation, org = _affiliation_before(text, out, m.start)
         if title == "counterpart":
@@ -369,7 +412,7 @@ def _persons(
             code is None
             and org is None
             and text[stated_end : m.start] == " and "
-            and not re.match(r"[\w. ]{0,20}, [a-z]", text[name_end : name_end + 25])
+            and not _OWN_ROLE.match(text, name_end, name_end + 25)
         ):
             # "U.S. Secretary of State A and Defense Secretary B": B is A's state
             # (not a list's last item, nor one whose own role follows the name).
@@ -398,7 +441,7 @@ def _persons(
         listed = any(
             x.kind == "person"
             and m.start - x.end < 60
-            and not re.search(r"[a-z]\.\s|\n", text[x.end : m.start])
+            and not _SENTENCE_BREAK.search(text, x.end, m.start)
             for x in out[-4:]
         )
         stated_end, stated_code = (
@@ -430,21 +473,21 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     return start - end <= 2 and not text[end:start].strip(" ")
 
 
-def _name_after(
-    text: str, toks: list[tuple[int, int]], starts: list[int], pos: int
-) -> tuple[int | None, int]:
-    k = bisect.bisect_left(starts, pos)
+def _name_after(text: str, tokens: _Tokens, pos: int) -> tuple[int | None, int]:
+    toks, strings = tokens
+    n = len(toks)
+    k = bisect.bisect_left(toks, (pos,))  # the first token starting at pos or after
     # "his Australian counterpart, Jane Smith": allow one comma.
-    if k < len(toks) and text[toks[k][0] : toks[k][1]] == "," and toks[k][0] - pos <= 1:
+    if k < n and strings[k] == "," and toks[k][0] - pos <= 1:
         k += 1
-    if k >= len(toks) or toks[k][0] - pos > 2:
+    if k >= n or toks[k][0] - pos > 2:
         return None, pos
     first = k
     words = 0
     last_end = pos
-    while k < len(toks) and words < 5:
-        s, e = toks[k]
-        word = text[s:e]
+    while k < n and words < 5:
+        s = toks[k][0]
+        word = strings[k]
         gap = text[last_end:s] if words else ""
         if words and (len(gap) > 1 or "\n" in gap):
             break
@@ -456,7 +499,7 @@ def _name_after(
             if base != word:
                 break
             # An initial: "Gary J. Volesky".
-            if len(word) == 1 and k < len(toks) and text[toks[k][0] : toks[k][1]] == ".":
+            if len(word) == 1 and k < n and strings[k] == ".":
                 last_end = toks[k][1]
                 k += 1
             continue
@@ -504,7 +547,7 @@ def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int
         if (
             m.code
             and m.kind in {"military", "country", "force_of"}
-            and re.fullmatch(r",?(?: [\w-]+){0,3} of(?: the)? ", between)
+            and _OF_AFTER.fullmatch(between)
         ):
             return m.code
     return None
@@ -518,9 +561,7 @@ def _match_known(persons: list[Person], name: str) -> int | None:
     return None
 
 
-def _corefer(
-    text: str, mentions: list[Mention], toks: list[tuple[int, int]], persons: list[Person]
-) -> list[Mention]:
+def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) -> list[Mention]:
     # Later mentions by surname or given name: "Sato and Dupont welcomed ...".
     owners: dict[str, int] = {}
     clashes: set[str] = set()
@@ -533,18 +574,23 @@ def _corefer(
         owners.pop(key, None)
     if not owners:
         return mentions
+    toks, words = tokens
     taken = [(m.start, m.end) for m in mentions]
-    starts = [t[0] for t in taken]
+    taken_starts = [t[0] for t in taken]
     extra: list[Mention] = []
     get = owners.get
-    for s, e in toks:
-        word = text[s:e]
+    # A word whose base (below) is a key is the key followed by nothing, "'s", "\u2019s"
+    # or "\u2019s's": one C-level pass keeps the tokens spelt so, the only ones that
+    # can name an owner, and the loop sees no other.
+    forms = {f for key in owners for f in (key, key + "'s", key + "\u2019s", key + "\u2019s's")}
+    for i in itertools.compress(range(len(words)), map(forms.__contains__, words)):
+        s, word = toks[i][0], words[i]
         # Only a word ending in "s" can lose a possessive suffix.
         base = word.removesuffix("'s").removesuffix("\u2019s") if word[-1] == "s" else word
         owner = get(base)
         if owner is None:
             continue
-        k = bisect.bisect_right(starts, s) - 1
+        k = bisect.bisect_right(taken_starts, s) - 1
         if k >= 0 and taken[k][0] <= s < taken[k][1]:
             continue
         extra.append(
@@ -601,7 +647,7 @@ def _infer_person_states(
             if sentence_start < m.start < first.start
             and m.kind in {"country", "demonym", "seat"}
             and m.code
-            and _in_place(text, m)
+            and m.is_locative
         }
         if len(places) == 1:
             persons[index].code = places.pop()
@@ -611,7 +657,7 @@ def _infer_person_states(
     counts = Counter(
         m.code
         for m in mentions
-        if m.kind in {"country", "demonym", "seat"} and m.code and not _in_place(text, m)
+        if m.kind in {"country", "demonym", "seat"} and m.code and not m.is_locative
     )
     persons_at = [m for m in mentions if m.kind == "person" and m.person is not None]
     starts = [m.start for m in persons_at]
@@ -632,28 +678,26 @@ def _infer_person_states(
                 break
 
 
-def _in_place(text: str, m: Mention) -> bool:
-    return _preposition(text, m.start) in _LOCATIVE
-
-
 def _preposition(text: str, start: int) -> str | None:
     # The nearest preposition before a mention, over at most a determiner and two other
     # words: "in Paris", "at the Kremlin", "in southern Japan", "to the capital, Niamey".
     words = text[max(0, start - 40) : start].split()[-4:]
     others = 0
-    for k in range(len(words) - 1, -1, -1):
+    k = len(words)
+    while k:
+        k -= 1
         word = words[k]
         bare = word.strip(",").lower()
-        if bare == "of" and k > 0 and words[k - 1].lower() in _AROUND:
-            return "in"  # "on the outskirts of Beijing": in and around it
         if bare in _PREPOSITIONS:
+            if bare == "of" and k > 0 and words[k - 1].lower() in _AROUND:
+                return "in"  # "on the outskirts of Beijing": in and around it
             return bare
         if bare in _DETERMINERS:
             continue
         others += 1
         if others > 2 or word.endswith((".", ";", ":")):
             return None
-        if word.endswith(",") and bare not in {"capital", "city", "port", "town"}:
+        if word.endswith(",") and bare not in _PLACE_NOUNS:
             if (
                 k == len(words) - 1
                 and word[:1].isupper()
@@ -665,6 +709,7 @@ def _preposition(text: str, start: int) -> str | None:
     return None
 
 
+_PLACE_NOUNS: Final = frozenset({"capital", "city", "port", "town"})
 _AROUND: Final = frozenset({"outskirts", "suburbs", "edge", "heart", "centre", "center"})
 _PREPOSITIONS: Final = frozenset(
     [
