@@ -17,7 +17,7 @@ import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import fold_lower
+from diplomatic_events._extract._gazetteer import _trie, fold_lower
 
 __all__ = ["DateMention", "find_dates", "resolve"]
 
@@ -153,48 +153,60 @@ def _month(token: str | None) -> int | None:
     return _MONTHS.get(token.rstrip(".").lower())
 
 
-#: Lower-cased first words of every branch of :data:`_DATE` that starts with a letter.
-_FIRST_WORDS: Final = frozenset(
-    [
-        *_MONTHS,
-        *_WEEKDAYS,
-        *_NUMBERS,
-        "late",
-        "early",
-        "mid",
-        "the",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "last",
-        "this",
-        "next",
-        "earlier",
-        "later",
-    ]
+#: Lower-cased first words of the branches of :data:`_DATE` that start with a letter and
+#: a word of their own: months, weekdays and relative days.
+_OWN_WORDS: Final = (
+    *_MONTHS,
+    *_WEEKDAYS,
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
 )
-#: Where a date may start, in lower-cased text: after a non-word character, a digit,
-#: one of :data:`_FIRST_WORDS` not followed by a letter ("march's", "jan2024"), or a
-#: qualifier glued to a month ("mid-march", "latemarch").
-_START = re.compile(
-    r"(?<![\w])(?:\d|(?:"
-    + "|".join(sorted(_FIRST_WORDS, key=lambda w: (-len(w), w)))
-    + r")(?![^\W\d_])|late|early|mid)"
+#: The other first words, with what must follow them in every branch they open
+#: (lower-cased, since the branches' words are in ``(?i:...)`` or title case).
+_LED_WORDS: Final = (
+    (tuple(_NUMBERS), r"\s(?:year|month|week|day)"),  # "two years ago", "a day later"
+    (("the",), r" (?:end of|start of|beginning of|next day|following day|day before|previous day)"),
+    (("last", "this", "next"), r" (?:year|month|week)"),  # "next week(end)"
+    (("earlier", "later"), r" this (?:week|month|year)"),
 )
-
-_MATCH_START: Final = re.Match.start
+_CANDIDATE = (
+    r"\d|"
+    + _trie(_OWN_WORDS)
+    + r"(?![^\W\d_])|late|early|mid|"
+    + "|".join(_trie(words) + f"(?={after})" for words, after in _LED_WORDS)
+)
+#: Where a date may start, in lower-cased text, after a non-word character: a digit,
+#: one of :data:`_OWN_WORDS` not followed by a letter ("march's", "jan2024"), a
+#: qualifier glued to a month ("mid-march", "latemarch"), or a word of
+#: :data:`_LED_WORDS` before what its branches need. The pattern consumes the
+#: character before (a character set the engine skips to in C); the first offset of a
+#: scan, which has none in the scan, is tried on its own.
+_START = re.compile(r"\W(?:" + _CANDIDATE + ")")
+_START_HERE = re.compile(r"(?:" + _CANDIDATE + ")")
+_NOT_WORD = re.compile(r"\W")
 
 
 def _starts(text: str, start: int, stop: int) -> list[int]:
     """Offsets where a date may start: a superset of where :data:`_DATE` matches.
 
     Every branch of :data:`_DATE` starts, after a non-word character, with a digit or
-    with one of :data:`_FIRST_WORDS` (a month glued to a qualifier starts with the
-    qualifier). One scan of the lower-cased text for those, then the full pattern
-    tried only there, gives exactly the matches a scan with the full pattern would.
+    with a first word that :data:`_START` lists with what follows it (a month glued
+    to a qualifier starts with the qualifier). One scan of the lower-cased text for
+    those, then the full pattern tried only there, gives exactly the matches a scan
+    with the full pattern would. A match holds its word, inside which no date starts,
+    so no start hides another.
     """
-    return list(map(_MATCH_START, _START.finditer(fold_lower(text), start, stop)))
+    low = fold_lower(text)
+    found = [m.start() + 1 for m in _START.finditer(low, start, stop)]
+    if (
+        start < stop
+        and (start == 0 or _NOT_WORD.match(low, start - 1) is not None)
+        and _START_HERE.match(low, start, stop) is not None
+    ):
+        found.insert(0, start)
+    return found
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
