@@ -87,8 +87,11 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _name_tokens(name: str | None) -> set[str]:
-    words = re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).split()
+    words = _NON_ALNUM.sub(" ", (name or "").lower()).split()
     return {w for w in words if w not in _NAME_STOP}
 
 
@@ -163,15 +166,30 @@ class Assembler:
         self.published = published
         self.persons = persons
         self.parties: dict[str, Party] = {}
+        # The id of the party each set of fields made (see _made).
+        self._ids: dict[tuple[PartyKind, str, str, str | None], str] = {}
+        self._spans: dict[tuple[int, int], Span] = {}
 
     # ---- parties ---------------------------------------------------------------------
 
     def _keep(self, party: Party) -> Party:
         return self.parties.setdefault(party.id, party)
 
+    def _made(self, kind: PartyKind, name: str, country: str, title: str | None = None) -> Party:
+        # _keep(Party(...)) without building (and checking) again a party made before:
+        # the same fields make an equal party with the same id, for which _keep returns
+        # the registry's entry (entries are never removed).
+        key = (kind, name, country, title)
+        pid = self._ids.get(key)
+        if pid is not None:
+            return self.parties[pid]
+        party = self._keep(Party(kind=kind, name=name, country=country, title=title))
+        self._ids[key] = party.id
+        return party
+
     def country(self, code: str) -> Party:
         """The country party of a state."""
-        return self._keep(Party(kind=PartyKind.COUNTRY, name=country_name(code), country=code))
+        return self._made(PartyKind.COUNTRY, country_name(code), code)
 
     def party(self, m: Mention) -> Party | None:
         """The party a mention stands for, or None."""
@@ -180,20 +198,11 @@ class Assembler:
         try:
             if m.kind == "person" and m.person is not None:
                 person = self.persons[m.person]
-                return self._keep(
-                    Party(
-                        kind=PartyKind.PERSON,
-                        name=person.name.strip(),
-                        country=m.code,
-                        title=person.title,
-                    )
-                )
+                return self._made(PartyKind.PERSON, person.name.strip(), m.code, person.title)
             if m.kind == "military":
                 return self._military(m)
             if m.kind in {"seat", "government"}:
-                return self._keep(
-                    Party(kind=PartyKind.GOVERNMENT, name=country_name(m.code), country=m.code)
-                )
+                return self._made(PartyKind.GOVERNMENT, country_name(m.code), m.code)
             return self.country(m.code)
         except ValidationError:
             return None
@@ -231,8 +240,14 @@ class Assembler:
     def spans(self, spans: list[tuple[int, int]]) -> tuple[Span, ...]:
         """Evidence spans quoting the text, in order, without repeats."""
         out = []
-        for s, e in sorted(set(spans))[:MAX_SPANS]:
-            out.append(Span(start=s, end=e, text=self.text[s:e]))
+        made = self._spans
+        for key in sorted(set(spans))[:MAX_SPANS]:
+            # Events quote the same sentences: one (immutable) span serves them all.
+            span = made.get(key)
+            if span is None:
+                s, e = key
+                span = made[key] = Span(start=s, end=e, text=self.text[s:e])
+            out.append(span)
         return tuple(out)
 
     # ---- meetings --------------------------------------------------------------------
@@ -713,7 +728,7 @@ _LOOSE_HEADS: Final = frozenset(
 def _weak(name: str | None) -> bool:
     # "the most significant defence agreement", "a security pact": a description that
     # a named instrument of the same parties can bear.
-    words = re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).split()
+    words = _NON_ALNUM.sub(" ", (name or "").lower()).split()
     return bool(words) and words[-1] in _LOOSE_HEADS and set(words[:-1]) <= _WEAK_WORDS
 
 
@@ -748,9 +763,7 @@ def _same_agreement(r: _AgreementRecord, obs: AgreementObs) -> bool:
 
 def _initials(name: str) -> str:
     words = [
-        w
-        for w in re.sub(r"[^a-z0-9]+", " ", name.lower()).split()
-        if w not in {"and", "of", "the", "on"}
+        w for w in _NON_ALNUM.sub(" ", name.lower()).split() if w not in {"and", "of", "the", "on"}
     ]
     return "".join(w[0] for w in words)
 
