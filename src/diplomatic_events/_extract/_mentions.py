@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from typing import Final, NamedTuple
@@ -32,6 +33,8 @@ __all__ = ["Mention", "Person", "find_mentions"]
 #: Most mentions read from one text; the rest of a pathological text is ignored.
 MAX_MENTIONS: Final = 20_000
 
+#: Characters that part a title from the state or office before it.
+_GAP_STOPS: Final = frozenset(".;:()\n-\u2013\u2014,")
 _TITLE_GAP: Final = frozenset(
     {
         "newly",
@@ -135,6 +138,7 @@ _SENTENCE_BREAK = re.compile(r"[a-z]\.\s|\n")
 _OF_AFTER = re.compile(r",?(?: [\w-]+){0,3} of(?: the)? ")
 _HOSTED_BY = re.compile(r"\bhosted by (?:[A-Z][\w.]* ){0,3}$")
 _SPAN: Final = re.Match.span
+_BY_START: Final = operator.attrgetter("start")
 _GROUP0: Final = re.Match.group
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
@@ -522,11 +526,7 @@ def _affiliation_before(
     for m in reversed(before[-3:]):
         gap = text[m.end : title_start]
         words = gap.replace("'s", " ").replace("\u2019s", " ").split()
-        if (
-            len(gap) > 25
-            or any(c in gap for c in ".;:()\n-\u2013\u2014,")
-            or not set(words) <= _TITLE_GAP
-        ):
+        if len(gap) > 25 or not _GAP_STOPS.isdisjoint(gap) or not set(words) <= _TITLE_GAP:
             break
         if m.kind == "org":
             return None, m.name
@@ -599,7 +599,7 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
         if len(extra) > MAX_MENTIONS:
             break
     merged = mentions + extra
-    merged.sort(key=lambda m: m.start)
+    merged.sort(key=_BY_START)
     return merged
 
 

@@ -130,9 +130,8 @@ class Sections:
 
 def split(text: str) -> Sections:
     """Find the headline, captions, dateline and sentences of *text*."""
-    lines = [
-        (m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()
-    ]
+    # A line is never empty, so it strips to something unless it is all spaces.
+    lines = [m.span() for m in _LINE.finditer(text) if not m.group().isspace()]
     sentences: list[Sentence] = []
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
@@ -201,7 +200,10 @@ _CAPTION_VERB = re.compile(
 
 
 def _is_caption(line: str) -> bool:
-    return any(n in line for n in _CAPTION_NEEDLES) and _CAPTION.search(line) is not None
+    for needle in _CAPTION_NEEDLES:
+        if needle in line:
+            return _CAPTION.search(line) is not None
+    return False
 
 
 def _is_present_tense_caption(line: str) -> bool:
