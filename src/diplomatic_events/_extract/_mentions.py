@@ -137,7 +137,7 @@ _OWN_ROLE = re.compile(r"[\w. ]{0,20}, [a-z]")
 _SENTENCE_BREAK = re.compile(r"[a-z]\.\s|\n")
 _OF_AFTER = re.compile(r",?(?: [\w-]+){0,3} of(?: the)? ")
 _HOSTED_BY = re.compile(r"\bhosted by (?:[A-Z][\w.]* ){0,3}$")
-_SPAN: Final = re.Match.span
+_START: Final = re.Match.start
 _BY_START: Final = operator.attrgetter("start")
 _GROUP0: Final = re.Match.group
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
@@ -210,16 +210,16 @@ _STATE_KINDS: Final = frozenset(
 
 
 class _Tokens(NamedTuple):
-    """The tokens of a text: their spans, and the same tokens as strings."""
+    """The tokens of a text: their matches (offsets are read where needed), and strings."""
 
-    spans: list[tuple[int, int]]
+    matches: list[re.Match[str]]
     words: list[str]
 
 
 def _tokens(text: str, limit: int) -> _Tokens:
-    """The tokens of ``text[:limit]`` (C-level maps over one scan)."""
+    """The tokens of ``text[:limit]`` (one scan, strings by a C-level map)."""
     matches = list(_SCAN_TOKEN.finditer(text, 0, limit))
-    return _Tokens(list(map(_SPAN, matches)), list(map(_GROUP0, matches)))
+    return _Tokens(matches, list(map(_GROUP0, matches)))
 
 
 def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
@@ -236,7 +236,7 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
             continue
         if len(out) >= MAX_MENTIONS:
             break
-        s = toks[i][0]
+        s = toks[i].start()
         word = words[i]
         size_max = longest(word)
         if size_max is None:
@@ -247,7 +247,7 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
         # one token at a time while the key still begins some phrase or its "'s" form.
         found = None
         for size in range(1, min(size_max, n - i) + 1):
-            end = toks[i + size - 1][1]
+            end = toks[i + size - 1].end()
             raw = text[s:end]
             if "\n" in raw:
                 break  # and so does every longer run
@@ -480,17 +480,17 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 def _name_after(text: str, tokens: _Tokens, pos: int) -> tuple[int | None, int]:
     toks, strings = tokens
     n = len(toks)
-    k = bisect.bisect_left(toks, (pos,))  # the first token starting at pos or after
+    k = bisect.bisect_left(toks, pos, key=_START)  # the first token starting at pos or after
     # "his Australian counterpart, Jane Smith": allow one comma.
-    if k < n and strings[k] == "," and toks[k][0] - pos <= 1:
+    if k < n and strings[k] == "," and toks[k].start() - pos <= 1:
         k += 1
-    if k >= n or toks[k][0] - pos > 2:
+    if k >= n or toks[k].start() - pos > 2:
         return None, pos
     first = k
     words = 0
     last_end = pos
     while k < n and words < 5:
-        s = toks[k][0]
+        s = toks[k].start()
         word = strings[k]
         gap = text[last_end:s] if words else ""
         if words and (len(gap) > 1 or "\n" in gap):
@@ -504,17 +504,18 @@ def _name_after(text: str, tokens: _Tokens, pos: int) -> tuple[int | None, int]:
                 break
             # An initial: "Gary J. Volesky".
             if len(word) == 1 and k < n and strings[k] == ".":
-                last_end = toks[k][1]
+                last_end = toks[k].end()
                 k += 1
             continue
         break
     if words == 0:
         return None, pos
     # Trailing particles are not part of a name.
-    name = text[toks[first][0] : last_end]
+    name_start = toks[first].start()
+    name = text[name_start:last_end]
     while name.split()[-1] in _PARTICLES:
         name = name.rsplit(" ", 1)[0]
-    return toks[first][0], toks[first][0] + len(name)
+    return name_start, name_start + len(name)
 
 
 def _affiliation_before(
@@ -584,7 +585,7 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     # can name an owner, and the loop sees no other.
     forms = {f for key in owners for f in (key, key + "'s", key + "\u2019s", key + "\u2019s's")}
     for i in itertools.compress(range(len(words)), map(forms.__contains__, words)):
-        s, word = toks[i][0], words[i]
+        s, word = toks[i].start(), words[i]
         # Only a word ending in "s" can lose a possessive suffix.
         base = word.removesuffix("'s").removesuffix("\u2019s") if word[-1] == "s" else word
         owner = get(base)
