@@ -576,8 +576,6 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     if not owners:
         return mentions
     toks, words = tokens
-    taken = [(m.start, m.end) for m in mentions]
-    taken_starts = [t[0] for t in taken]
     extra: list[Mention] = []
     get = owners.get
     # A word whose base (below) is a key is the key followed by nothing, "'s", "\u2019s"
@@ -591,9 +589,9 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
         owner = get(base)
         if owner is None:
             continue
-        k = bisect.bisect_right(taken_starts, s) - 1
-        if k >= 0 and taken[k][0] <= s < taken[k][1]:
-            continue
+        k = bisect.bisect_right(mentions, s, key=_BY_START) - 1
+        if k >= 0 and mentions[k].start <= s < mentions[k].end:
+            continue  # inside a mention
         extra.append(
             Mention(s, s + len(base), "person", persons[owner].name, None, base != word, owner)
         )
