@@ -72,7 +72,12 @@ def extract(
     if not text.isascii():
         # A lone surrogate cannot be written as UTF-8, so the models reject it; U+FFFD
         # takes its place one for one, so every offset still points at the same text.
-        text = _SURROGATE.sub("\ufffd", text)
+        # (Encoding fails exactly when the text holds a surrogate, and is the quicker
+        # test.)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = _SURROGATE.sub("\ufffd", text)
     sections = split(text)
     headline = next(
         (text[s.start : s.end] for s in sections.sentences if s.section == "headline"), None
