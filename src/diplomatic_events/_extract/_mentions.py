@@ -225,7 +225,6 @@ def _tokens(text: str, limit: int) -> _Tokens:
 def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
     toks, words = tokens
     out: list[Mention] = []
-    longest = gaz.first_words.get
     phrases = gaz.phrases
     n = len(words)
     openers, prefixes = _tables(gaz)
@@ -236,65 +235,93 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
             continue
         if len(out) >= MAX_MENTIONS:
             break
-        s = toks[i].start()
-        word = words[i]
-        size_max = longest(word)
-        if size_max is None:
-            size_max = longest(word[:-2])
-            if size_max is None:  # pragma: no cover - an opener is a first word or its "'s"
-                continue
         # The longest run of tokens whose key is a phrase (or a phrase with "'s"), grown
         # one token at a time while the key still begins some phrase or its "'s" form.
-        found = None
-        for size in range(1, min(size_max, n - i) + 1):
-            end = toks[i + size - 1].end()
-            raw = text[s:end]
-            if "\n" in raw:
-                break  # and so does every longer run
-            plain = raw.isascii() and "  " not in raw and "\t" not in raw
-            key = raw if plain else normalize(raw)
-            entry = phrases.get(key)
-            if entry is not None:
-                found = (size, end, entry, False)
-            elif key.endswith(("'s", "\u2019s")):
-                entry = phrases.get(key[:-2])
+        # The opener alone is the first run: its outcome comes with the opener.
+        size_max, found, grows = openers[words[i]]
+        if grows:
+            s = toks[i].start()
+            for size in range(2, min(size_max, n - i) + 1):
+                end = toks[i + size - 1].end()
+                raw = text[s:end]
+                if "\n" in raw:
+                    break  # and so does every longer run
+                plain = raw.isascii() and "  " not in raw and "\t" not in raw
+                key = raw if plain else normalize(raw)
+                entry = phrases.get(key)
                 if entry is not None:
-                    found = (size, end, entry, True)
-            # A longer run's key extends this key when this key is normalized: it is,
-            # or it is plain and printable (its only spaces are single " "). A plain
-            # key with another control character may differ from a longer run's
-            # normalized key, so it never stops the growth.
-            if key not in prefixes and (not plain or raw.isprintable()):
-                break
+                    found = (size, entry, False)
+                elif key.endswith(("'s", "\u2019s")):
+                    entry = phrases.get(key[:-2])
+                    if entry is not None:
+                        found = (size, entry, True)
+                if not _grows(key, raw, plain, prefixes):
+                    break
         if found is None:
             continue
-        size, end, entry, possessive = found
+        size, entry, possessive = found
+        s = toks[i].start()
         if entry.kind == "exercise" and s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum():
             continue  # "Trans-Pacific Partnership": a name inside a longer name
-        out.append(_from_entry(s, end, entry, possessive))
+        out.append(_from_entry(s, toks[i + size - 1].end(), entry, possessive))
         free = i + size
     return out
 
 
-_TABLES: list[tuple[Gazetteer, frozenset[str], frozenset[str]]] = []
+def _grows(key: str, raw: str, plain: bool, prefixes: frozenset[str]) -> bool:
+    """Whether a longer run than ``raw`` (whose key is ``key``) may still be a phrase.
+
+    A longer run's key extends this key when this key is normalized: it is, or it is
+    plain and printable (its only spaces are single " "). A plain key with another
+    control character may differ from a longer run's normalized key, so it never
+    stops the growth.
+    """
+    return key in prefixes or (plain and not raw.isprintable())
 
 
-def _tables(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+#: What an opener is: the most tokens a name it opens has, the name the opener
+#: alone makes (run size, entry, possessive) or None, and whether longer runs may
+#: make one.
+_Opener = tuple[int, tuple[int, Entry, bool] | None, bool]
+_TABLES: list[tuple[Gazetteer, dict[str, _Opener], frozenset[str]]] = []
+
+
+def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str]]:
     """The openers and the key prefixes of a gazetteer (built once per gazetteer).
 
     Openers are the first words of the names, each also with "'s" and "\u2019s" after
-    it. Key prefixes are every leading part of every phrase and of the phrase with
-    "'s": a key that is none of them cannot grow into a phrase.
+    it; a token is its own text, so what it makes alone is known in advance. Key
+    prefixes are every leading part of every phrase and of the phrase with "'s": a
+    key that is none of them cannot grow into a phrase.
     """
     if not _TABLES or _TABLES[0][0] is not gaz:
-        first = frozenset(gaz.first_words)
-        openers = first | {w + "'s" for w in first} | {w + "\u2019s" for w in first}
         prefixes = frozenset(
             form[:k]
             for phrase in gaz.phrases
             for form in (phrase, phrase + "'s")
             for k in range(1, len(form) + 1)
         )
+        openers: dict[str, _Opener] = {}
+        longest = gaz.first_words.get
+        for first in gaz.first_words:
+            for word in (first, first + "'s", first + "\u2019s"):
+                size_max = longest(word)
+                if size_max is None:
+                    size_max = longest(word[:-2])
+                    if size_max is None:  # pragma: no cover - "'s" after a first word
+                        continue
+                # A token holds no space, so the run of one token is the word itself.
+                plain = word.isascii()
+                key = word if plain else normalize(word)
+                found: tuple[int, Entry, bool] | None = None
+                entry = gaz.phrases.get(key)
+                if entry is not None:
+                    found = (1, entry, False)
+                elif key.endswith(("'s", "\u2019s")):
+                    entry = gaz.phrases.get(key[:-2])
+                    if entry is not None:
+                        found = (1, entry, True)
+                openers[word] = (size_max, found, _grows(key, word, plain, prefixes))
         _TABLES[:] = [(gaz, openers, prefixes)]
     return _TABLES[0][1], _TABLES[0][2]
 
