@@ -14,6 +14,7 @@ Pipeline (each stage in its own module):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Final
@@ -189,9 +190,14 @@ def _exercise_aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
 def _mentioned_forces(assembler: Assembler, reader: Reader, used: set[str]) -> None:
     # Armed forces named in a sentence that states an event are parties of the set too
     # ("joint drills between the Self-Defense Forces and the French Army").
+    forces = [m.start for m in reader.mentions if m.kind == "military"]
+    if not forces:
+        return
     sentences = {o.span for o in reader.meetings} | {o.span for o in reader.agreements}
     sentences |= {o.span for o in reader.exercises}
     for start, end in sorted(sentences):
+        if bisect.bisect_left(forces, start) == bisect.bisect_left(forces, end):
+            continue  # no force starts in the sentence, so none is within it
         for m in reader.within(start, end):
             if m.kind == "military":
                 party = assembler.party(m)
