@@ -541,7 +541,10 @@ def _name_after(text: str, tokens: _Tokens, pos: int) -> tuple[int | None, int]:
     name_start = toks[first].start()
     name = text[name_start:last_end]
     while name.split()[-1] in _PARTICLES:
-        name = name.rsplit(" ", 1)[0]
+        shorter = name.rsplit(" ", 1)[0]
+        if shorter == name:
+            break  # no space to cut at ("Jean\x0cde"): keep it rather than loop forever
+        name = shorter
     return name_start, name_start + len(name)
 
 
