@@ -320,8 +320,9 @@ _VERBS: Final = frozenset(
         "were",
     ]
 )
-_IDIOM = re.compile(
-    r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE
+_IDIOM = _Gated(
+    re.compile(r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE),
+    ("deal",),
 )
 _KEEP_ING: Final = frozenset(
     {"policing", "servicing", "cross-servicing", "training", "peacekeeping"}
@@ -389,7 +390,9 @@ _AGREEMENT_HINTS: Final = (
 )
 #: A joint statement or communiqué: an agreement only when the text says it was signed.
 _STATEMENT_ON = re.compile(r" on (?P<w>[a-z][\w-]*(?: [a-z][\w-]*){0,9})")
-_JOINT_STATEMENT = re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE)
+_JOINT_STATEMENT = _Gated(
+    re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE), frozenset({"joint"})
+)
 _EXERCISE_HINTS: Final = (
     "part",
     "join",
@@ -457,9 +460,12 @@ _NAMED_INSTRUMENT = re.compile(
     r"(?:Treaty|Agreement|Accord|Pact|Alliance|Declaration|Convention|Protocol|Charter)\b"
 )
 #: An applicant's wish to join an instrument (the applicant is not yet a party).
-_BID_TO_JOIN = re.compile(
-    r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
-    r" to (?:join|accede to)\s+(?:the\s+)?$"
+_BID_TO_JOIN = _Gated(
+    re.compile(
+        r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
+        r" to (?:join|accede to)\s+(?:the\s+)?$"
+    ),
+    (" to ",),
 )
 #: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
 _NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
@@ -471,7 +477,7 @@ _FINITE_VERB = re.compile(
     r"|said|says|also|plans|hopes|wants)\b"
 )
 #: ", as the only ...": an apposition describing the instrument just named.
-_APPOSITION = re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
+_APPOSITION = _Gated(re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$"), ("as",))
 #: A purpose after an instrument's head: " to <verb> <object>" (lower case).
 _PURPOSE = re.compile(
     r" to (?P<w>(?:restore|establish|end|resume|normalise|normalize|reopen|boost|expand|curb"
@@ -558,8 +564,8 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
 _PRIOR_TO = re.compile(r"\bprior to\b")
 _MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $")
-_NOT_AN = re.compile(r"\b(?:does not amount|is not|not an?)\b")
+_NEGATED_BEFORE = _Gated(re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), ("no", "without"))
+_NOT_AN = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
 _SPACES = re.compile(r"\s+")
 _ENABLING_BEFORE = re.compile(
     r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
@@ -1651,6 +1657,8 @@ class Reader:
         # "declaration on security cooperation".
         post = _POST_OF.match(text[he : min(clause.end, he + 70)])
         end = he
+        # The sentence's generic name for the head, worked out once when first needed.
+        generic: str | None = None
         if post is not None:
             words = post.group(1).split()
             while words and (words[-1] in _STOP_MOD or words[-1].endswith(",")):
@@ -1660,7 +1668,8 @@ class Reader:
             if words and not any(w in _STOP_MOD and not (listed and w == "and") for w in words):
                 end = he + len(post.group()) - len(post.group(1)) + len(" ".join(words))
         elif (
-            not word[0].isupper() and self._generic_name(word, text[s_start:s_end]) == word.lower()
+            not word[0].isupper()
+            and (generic := self._generic_name(word, text[s_start:s_end])) == word.lower()
         ):
             # "an agreement to restore diplomatic relations": the purpose names it (when
             # no topic of the sentence does, as in "a defence cooperation agreement").
@@ -1715,11 +1724,12 @@ class Reader:
             lateral = next(
                 (w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None
             )
-            name = (
-                f"{lateral} {word.lower()}"
-                if lateral
-                else self._generic_name(word, text[s_start:s_end])
-            )
+            if lateral:
+                name = f"{lateral} {word.lower()}"
+            elif generic is not None:
+                name = generic
+            else:
+                name = self._generic_name(word, text[s_start:s_end])
         idiom = _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6))
         if idiom is not None and not (
             idiom.group().lower() == "deal with"
@@ -1730,7 +1740,7 @@ class Reader:
 
     def _generic_name(self, head: str, ctext: str) -> str:
         low = ctext.lower()
-        if _DEFENCE_COOPERATION.search(low):
+        if "defen" in low and _DEFENCE_COOPERATION.search(low):  # every match holds "defen"
             spelling = "defense" if "defense" in low else "defence"
             return f"{spelling} cooperation {head.lower()}"
         present = words(low)
