@@ -1438,7 +1438,8 @@ class Reader:
         ctext = text[clause.start : clause.end]
         if self.gaz.regex["company"].search(ctext):
             return
-        found = self._agreement_mentions(clause)
+        facts = _ClauseFacts(self, clause, ctext)
+        found = self._agreement_mentions(clause, facts.mentions)
         joined = -1
         for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
             next_head = found[k + 1][0] if k + 1 < len(found) else clause.end
@@ -1457,10 +1458,10 @@ class Reader:
             if _NEGATED_BEFORE.search(lead) or _NOT_AN.search(text[clause.start : start]):
                 continue
             self._agreement(
-                index, s, clause, clauses, start, end, name, acronym, kind, level, plural, next_head
+                index, s, facts, clauses, start, end, name, acronym, kind, level, plural, next_head
             )
         # "approved Finland's membership": ratification of an accession.
-        for m in self.within(clause.start, clause.end):
+        for m in facts.mentions:
             if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
                 lead = text[max(clause.start, m.start - 25) : m.start]
                 if _APPROVED_BEFORE.search(lead) and not _NOT_YET_WORDS.search(lead):
@@ -1487,12 +1488,11 @@ class Reader:
                         )
 
     def _agreement_mentions(
-        self, clause: Clause
+        self, clause: Clause, ms: list[Mention]
     ) -> list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]]:
         text = self.text
         gaz = self.gaz
         out: list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]] = []
-        ms = self.within(clause.start, clause.end)
         blocked = [(m.start, m.end) for m in ms if m.kind in {"exercise", "not_party", "org"}]
         covered: list[tuple[int, int]] = []
         # Acronyms from the table and those defined in the text ("... Agreement (RAA)").
@@ -1760,7 +1760,7 @@ class Reader:
         self,
         index: int,
         s: Sentence,
-        clause: Clause,
+        facts: _ClauseFacts,
         clauses: list[Clause],
         start: int,
         end: int,
@@ -1774,7 +1774,7 @@ class Reader:
         if level == "skip":
             return
         text = self.text
-        ctext = text[clause.start : clause.end]
+        clause = facts.clause
         status, trigger_pos = self._agreement_status(clause, start, end, s, next_head)
         if level == "statement":
             # "Trump and Kim signed a joint statement": signed, so an agreement;
@@ -1834,7 +1834,7 @@ class Reader:
             else:
                 status, default = AgreementStatus.IN_FORCE, True
         parties_groups = self._agreement_parties(
-            clause, clauses, start, end, trigger_pos, plural, level, ctext, s, next_head
+            facts, clauses, start, end, trigger_pos, plural, level, s, next_head
         )
         if (
             plural
@@ -1846,12 +1846,12 @@ class Reader:
             # "military agreements", "normalization deals", "15 agreements": a count of
             # instruments, not the name of one; a list of partners ("agreements with A
             # and B") still gives one record each.
-            group = self.without_bystanders(parties_groups[0])
+            group = facts.without_bystanders(parties_groups[0])
             if trigger_pos is not None and len(_uniq_codes(group)) == 2:
                 self.agreement_group = [m for m in group if m.is_state]
             return
         for group in parties_groups:
-            parties = self.without_bystanders(group)
+            parties = facts.without_bystanders(group)
             obs = AgreementObs(
                 index,
                 s.section,
@@ -1872,16 +1872,13 @@ class Reader:
                 self.last_agreement = obs
                 if len(_uniq_codes(parties)) == 2:
                     self.agreement_group = [m for m in parties if m.is_state]
-        signers = [m for m in self.subject_run(clause, trigger_pos or start) if m.kind == "person"]
-        if (
-            status is AgreementStatus.SIGNED
-            and trigger_pos is not None
-            and len(_uniq_codes(signers)) >= 2
-        ):
+        if status is not AgreementStatus.SIGNED or trigger_pos is None:
+            return
+        signers = [m for m in facts.subject_run(trigger_pos or start) if m.kind == "person"]
+        if len(_uniq_codes(signers)) >= 2:
             # "A and B signed a declaration ... in Athens on Thursday":
             # leaders signing together met.
-            ms = self.within(clause.start, clause.end)
-            location = self._meeting_location(clause, ms, visit=False)
+            location = self._meeting_location(clause, facts.mentions, visit=False)
             self.meetings.append(
                 MeetingObs(
                     index,
@@ -1965,23 +1962,21 @@ class Reader:
 
     def _agreement_parties(  # noqa: PLR0913, PLR0917 - a mention's parts, read by one rule
         self,
-        clause: Clause,
+        facts: _ClauseFacts,
         clauses: list[Clause],
         start: int,
         end: int,
         trigger_pos: int | None,
         plural: bool,
         level: str,
-        ctext: str,
         s: Sentence,
         next_head: int,
     ) -> list[list[Mention]]:
         text = self.text
-        ms = [
-            m
-            for m in self.within(clause.start, clause.end)
-            if m.is_state and not (m.kind == "seat" and start <= m.start < end and level == "named")
-        ]
+        clause = facts.clause
+        ms = facts.states
+        if level == "named":
+            ms = [m for m in ms if not (m.kind == "seat" and start <= m.start < end)]
         # "X-Y <agreement>": a hyphen pair in or just before the name.
         pair = [m for m in self.within(max(clause.start, start - 40), end) if m.is_state]
         hyphen: list[Mention] = []
@@ -2011,7 +2006,7 @@ class Reader:
         if wmatch is not None:
             with_list = self.list_after(end + wmatch.end(), clause.end)
         anchor = min(start, trigger_pos) if trigger_pos is not None else start
-        subject = self.subject_run(clause, anchor)
+        subject = facts.subject_run(anchor)
         main = next((c for c in clauses if c.kind == "main"), clauses[0])
         if not subject and clause.kind == "and" and clause is not main:
             # A later clause shares the sentence's subject: "Japan has concluded ..., and is
@@ -2034,7 +2029,7 @@ class Reader:
             before = self.within(max(s.start, clause.start - 40), clause.start)
             if before and before[-1].is_state and before[-1].end == clause.start:
                 subject = [before[-1], *subject]
-        group = self.group(ctext)
+        group = facts.group()
         if (
             level == "named"
             and group
@@ -2609,3 +2604,62 @@ def _kind(value: str | None) -> AgreementKind:
         return AgreementKind(value or "other")
     except ValueError:
         return AgreementKind.OTHER
+
+
+# ---- agreement rules: precomputed helpers
+
+
+class _ClauseFacts:
+    """What the agreement rules look up in one clause, shared by its mentions.
+
+    Each value depends only on the article (text, mentions) and on discourse state that
+    only :meth:`Reader.read` changes, after the rules, so every mention of the clause
+    reads the same; lists handed out are fresh copies, as the lookups return.
+    """
+
+    __slots__ = (
+        "_bystanders",
+        "_group",
+        "_reader",
+        "_runs",
+        "clause",
+        "mentions",
+        "states",
+        "text",
+    )
+
+    def __init__(self, reader: Reader, clause: Clause, text: str) -> None:
+        """Look up the clause's mentions; the rest is found when first asked for."""
+        self._reader = reader
+        self.clause = clause
+        self.text = text
+        self.mentions = reader.within(clause.start, clause.end)
+        self.states = [m for m in self.mentions if m.is_state]
+        self._group: list[Mention] | None = None
+        self._runs: dict[int, list[Mention]] = {}
+        self._bystanders: dict[int, bool] = {}
+
+    def group(self) -> list[Mention]:
+        """:meth:`Reader.group` of the clause's text."""
+        if self._group is None:
+            self._group = self._reader.group(self.text)
+        return list(self._group)
+
+    def subject_run(self, position: int) -> list[Mention]:
+        """:meth:`Reader.subject_run` of the clause before *position*."""
+        run = self._runs.get(position)
+        if run is None:
+            run = self._runs[position] = self._reader.subject_run(self.clause, position)
+        return list(run)
+
+    def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
+        """:meth:`Reader.without_bystanders`, judging each mention once."""
+        judged = self._bystanders
+        out: list[Mention] = []
+        for m in ms:
+            bystander = judged.get(id(m))
+            if bystander is None:
+                bystander = judged[id(m)] = self._reader.bystander(m)
+            if not bystander:
+                out.append(m)
+        return out if len(out) != len(ms) else ms
