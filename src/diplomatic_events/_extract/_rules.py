@@ -1439,7 +1439,7 @@ class Reader:
         if self.gaz.regex["company"].search(ctext):
             return
         facts = _ClauseFacts(self, clause, ctext)
-        found = self._agreement_mentions(clause, facts.mentions)
+        found = self._agreement_mentions(facts)
         joined = -1
         for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
             next_head = found[k + 1][0] if k + 1 < len(found) else clause.end
@@ -1488,10 +1488,11 @@ class Reader:
                         )
 
     def _agreement_mentions(
-        self, clause: Clause, ms: list[Mention]
+        self, facts: _ClauseFacts
     ) -> list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]]:
         text = self.text
         gaz = self.gaz
+        clause, ms = facts.clause, facts.mentions
         out: list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]] = []
         blocked = [(m.start, m.end) for m in ms if m.kind in {"exercise", "not_party", "org"}]
         covered: list[tuple[int, int]] = []
@@ -1506,7 +1507,11 @@ class Reader:
                 )
                 out.append((m.start, m.end, full, acronym, kind, "named", plural))
                 covered.append((m.start, m.end))
-        for head in gaz.regex["agreement_head"].finditer(text, clause.start, clause.end):
+        heads = gaz.regex["agreement_head"]
+        found = facts.phrase_matches(heads.pattern)
+        if found is None:
+            found = list(heads.finditer(text, clause.start, clause.end))
+        for head in found:
             hs, he = head.span()
             word = head.group()
             if any(a <= hs < b for a, b in blocked + covered):
@@ -1775,7 +1780,7 @@ class Reader:
             return
         text = self.text
         clause = facts.clause
-        status, trigger_pos = self._agreement_status(clause, start, end, s, next_head)
+        status, trigger_pos = self._agreement_status(facts, start, end, s, next_head)
         if level == "statement":
             # "Trump and Kim signed a joint statement": signed, so an agreement;
             # one merely issued or released is not.
@@ -1895,9 +1900,10 @@ class Reader:
             )
 
     def _status_matches(
-        self, clause: Clause, s: Sentence
+        self, facts: _ClauseFacts, s: Sentence
     ) -> list[tuple[AgreementStatus, list[re.Match[str]]]]:
         """Every status verb of the clause, by status in table order (once per clause)."""
+        clause = facts.clause
         key = (clause.start, clause.end, s.start, s.end)
         found = self._status_memo.get(key)
         if found is None:
@@ -1905,20 +1911,24 @@ class Reader:
             ratification_ok = (
                 self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
             )
-            found = [
-                (status, list(regex.finditer(text, clause.start, clause.end)))
-                for status, regex in self._statuses
-                if status is not AgreementStatus.RATIFIED or ratification_ok
-            ]
+            found = []
+            for status, regex in self._statuses:
+                if status is AgreementStatus.RATIFIED and not ratification_ok:
+                    continue
+                matches = facts.phrase_matches(regex.pattern)
+                if matches is None:
+                    matches = list(regex.finditer(text, clause.start, clause.end))
+                found.append((status, matches))
             self._status_memo[key] = found
         return found
 
     def _agreement_status(
-        self, clause: Clause, start: int, end: int, s: Sentence, next_head: int | None = None
+        self, facts: _ClauseFacts, start: int, end: int, s: Sentence, next_head: int | None = None
     ) -> tuple[AgreementStatus | None, int | None]:
         text = self.text
+        clause = facts.clause
         hits: list[tuple[int, int, AgreementStatus]] = []
-        for status, matches in self._status_matches(clause, s):
+        for status, matches in self._status_matches(facts, s):
             for m in matches:
                 if start <= m.start() < end and status is not AgreementStatus.PROPOSED:
                     continue
@@ -2619,6 +2629,7 @@ class _ClauseFacts:
 
     __slots__ = (
         "_bystanders",
+        "_folded",
         "_group",
         "_reader",
         "_runs",
@@ -2638,6 +2649,55 @@ class _ClauseFacts:
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
         self._bystanders: dict[int, bool] = {}
+        self._folded: str | None = None
+
+    def phrase_matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]] | None:
+        """``list(pattern.finditer(...))`` over the clause, for a phrase list's pattern.
+
+        *pattern* is the list's exact pattern (:func:`~._gazetteer.phrase_regex`). Each
+        word of a phrase shows whole in the text it matches, lower-cased as
+        :func:`words` and :func:`fold_lower` write it, and the match starts where the
+        phrase's first word (or its apostrophe) does. So only phrases whose words are
+        all in the clause count, and the pattern is tried only where one of them can
+        start, leftmost first and each after the last match, as ``finditer`` goes.
+        None: *pattern* is not such a list.
+        """
+        firsts = _phrase_firsts(pattern.pattern)
+        if firsts is None:
+            return None
+        first_words, needs = firsts
+        present = words(self.text)
+        keys = [
+            key
+            for key in first_words & present
+            if not needs[key] or any(n <= present for n in needs[key])
+        ]
+        if self._folded is None:
+            self._folded = fold_lower(self.text)
+        folded = self._folded
+        if "'" in needs and any(n <= present for n in needs["'"]):
+            keys += ["'", "\u2019"]  # the pattern takes either apostrophe
+        text, start, end = self._reader.text, self.clause.start, self.clause.end
+        out: list[re.Match[str]] = []
+        if not keys:
+            return out
+        spots: set[int] = set()
+        for key in keys:
+            i = folded.find(key)
+            while i >= 0:
+                spots.add(i)
+                i = folded.find(key, i + 1)
+        last = start
+        for i in sorted(spots):
+            pos = start + i
+            before = text[pos - 1] if pos else " "
+            if pos < last or before.isalnum() or before in "_-":  # no match can start here
+                continue
+            found = pattern.match(text, pos, end)
+            if found is not None:
+                out.append(found)
+                last = found.end()
+        return out
 
     def group(self) -> list[Mention]:
         """:meth:`Reader.group` of the clause's text."""
@@ -2663,3 +2723,47 @@ class _ClauseFacts:
             if not bystander:
                 out.append(m)
         return out if len(out) != len(ms) else ms
+
+
+_PHRASE_LIST_HEAD: Final = r"(?<![\w-])(?:"
+_PHRASE_LIST_TAIL: Final = r")(?![\w])"
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_firsts(
+    source: str,
+) -> tuple[frozenset[str], dict[str, tuple[frozenset[str], ...]]] | None:
+    """A phrase list's first words, and the words of its phrases by first word.
+
+    Phrases that start with an apostrophe are filed under ``'``; an empty tuple stands
+    for a phrase of one word, which its first word alone shows. *source* is a
+    :func:`~._gazetteer.phrase_regex` pattern; its phrases are read back and kept only
+    when they compile to the very same pattern, are ASCII (apart from a curly
+    apostrophe) and start with a letter or an apostrophe, so that their lower case is
+    what :func:`fold_lower` makes of the text they match. None: not such a pattern.
+    """
+    if not (source.startswith(_PHRASE_LIST_HEAD) and source.endswith(_PHRASE_LIST_TAIL)):
+        return None
+    body = source[len(_PHRASE_LIST_HEAD) : -len(_PHRASE_LIST_TAIL)]
+    phrases = [_ESCAPED.sub(r"\1", alt.replace("['\u2019]", "'")) for alt in body.split("|")]
+    if "|".join(re.escape(p).replace("'", "['\u2019]") for p in phrases) != body:
+        return None
+    firsts: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        low = phrase.lower()
+        if not low or not low.replace("\u2019", "'").isascii():
+            return None
+        run = _LETTER_RUN.match(low)
+        if run is not None:
+            first = run.group()
+        elif low[0] in "'\u2019":
+            first = "'"
+        else:
+            return None
+        firsts.setdefault(first, []).append(frozenset(_LETTER_RUN.findall(low)))
+    needs = {
+        first: () if frozenset({first}) in sets else tuple(sets) for first, sets in firsts.items()
+    }
+    return frozenset(needs.keys() - {"'"}), needs
