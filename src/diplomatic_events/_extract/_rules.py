@@ -390,9 +390,7 @@ _AGREEMENT_HINTS: Final = (
 )
 #: A joint statement or communiqué: an agreement only when the text says it was signed.
 _STATEMENT_ON = re.compile(r" on (?P<w>[a-z][\w-]*(?: [a-z][\w-]*){0,9})")
-_JOINT_STATEMENT = _Gated(
-    re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE), frozenset({"joint"})
-)
+_JOINT_STATEMENT = re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE)
 _EXERCISE_HINTS: Final = (
     "part",
     "join",
@@ -460,12 +458,9 @@ _NAMED_INSTRUMENT = re.compile(
     r"(?:Treaty|Agreement|Accord|Pact|Alliance|Declaration|Convention|Protocol|Charter)\b"
 )
 #: An applicant's wish to join an instrument (the applicant is not yet a party).
-_BID_TO_JOIN = _Gated(
-    re.compile(
-        r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
-        r" to (?:join|accede to)\s+(?:the\s+)?$"
-    ),
-    (" to ",),
+_BID_TO_JOIN = re.compile(
+    r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
+    r" to (?:join|accede to)\s+(?:the\s+)?$"
 )
 #: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
 _NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
@@ -477,7 +472,7 @@ _FINITE_VERB = re.compile(
     r"|said|says|also|plans|hopes|wants)\b"
 )
 #: ", as the only ...": an apposition describing the instrument just named.
-_APPOSITION = _Gated(re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$"), ("as",))
+_APPOSITION = re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
 #: A purpose after an instrument's head: " to <verb> <object>" (lower case).
 _PURPOSE = re.compile(
     r" to (?P<w>(?:restore|establish|end|resume|normalise|normalize|reopen|boost|expand|curb"
@@ -564,8 +559,8 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
 _PRIOR_TO = re.compile(r"\bprior to\b")
 _MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
-_NEGATED_BEFORE = _Gated(re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), ("no", "without"))
-_NOT_AN = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $")
+_NOT_AN = re.compile(r"\b(?:does not amount|is not|not an?)\b")
 _SPACES = re.compile(r"\s+")
 _ENABLING_BEFORE = re.compile(
     r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
@@ -1441,21 +1436,27 @@ class Reader:
         facts = _ClauseFacts(self, clause, ctext)
         found = self._agreement_mentions(facts)
         joined = -1
+        # Each pattern below is tried only where a literal that all its matches hold is.
+        not_at = ctext.find("not")
+        not_end = clause.start + not_at + 3 if not_at >= 0 else clause.end + 3
         for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
             next_head = found[k + 1][0] if k + 1 < len(found) else clause.end
             lead = text[max(clause.start, start - 30) : start]
             if (
                 level != "named"
+                and "as" in lead
                 and _APPOSITION.search(lead)
                 and any(o.level == "named" and o.span == (s.start, s.end) for o in self.agreements)
             ):
                 continue  # "<Treaty> ..., as the only arms control treaty": the same one
-            if _BID_TO_JOIN.search(lead) or (
+            if (" to " in lead and _BID_TO_JOIN.search(lead)) or (
                 joined >= 0 and _NAME_GOES_ON.fullmatch(text, joined, start)
             ):
                 joined = end
                 continue  # "its bid to join the CPTPP": not a party yet
-            if _NEGATED_BEFORE.search(lead) or _NOT_AN.search(text[clause.start : start]):
+            if (("no" in lead or "without" in lead) and _NEGATED_BEFORE.search(lead)) or (
+                not_end <= start and _NOT_AN.search(text[clause.start : start])
+            ):
                 continue
             self._agreement(
                 index, s, facts, clauses, start, end, name, acronym, kind, level, plural, next_head
@@ -1545,7 +1546,13 @@ class Reader:
                 named is not None and "-" in (named[2] or "")
             ):
                 out.append(named)
-        for j in _JOINT_STATEMENT.finditer(text, clause.start, clause.end):
+        # A joint statement shows one of these words whole.
+        statements = (
+            _JOINT_STATEMENT.finditer(text, clause.start, clause.end)
+            if not facts.present.isdisjoint(_STATEMENT_WORDS)
+            else ()
+        )
+        for j in statements:
             if any(a <= j.start() < b for a, b in blocked + covered):
                 continue
             # "a joint statement on deepening their comprehensive partnership": its subject
@@ -2635,6 +2642,7 @@ class _ClauseFacts:
         "_runs",
         "clause",
         "mentions",
+        "present",
         "states",
         "text",
     )
@@ -2646,6 +2654,7 @@ class _ClauseFacts:
         self.text = text
         self.mentions = reader.within(clause.start, clause.end)
         self.states = [m for m in self.mentions if m.is_state]
+        self.present = words(text)
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
         self._bystanders: dict[int, bool] = {}
@@ -2666,7 +2675,7 @@ class _ClauseFacts:
         if firsts is None:
             return None
         first_words, needs = firsts
-        present = words(self.text)
+        present = self.present
         keys = [
             key
             for key in first_words & present
@@ -2725,6 +2734,8 @@ class _ClauseFacts:
         return out if len(out) != len(ms) else ms
 
 
+#: The words of a joint statement's head, one of which each shows whole.
+_STATEMENT_WORDS: Final = frozenset({"statement", "communique", "communiqu\u00e9"})
 _PHRASE_LIST_HEAD: Final = r"(?<![\w-])(?:"
 _PHRASE_LIST_TAIL: Final = r")(?![\w])"
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
