@@ -1826,6 +1826,7 @@ class Reader:
         if (
             status is AgreementStatus.SIGNED
             and (trigger_pos is None or trigger_pos >= start)
+            and text.find(", under ", end, min(s.end, next_head)) >= 0  # held by every match
             and _UNDER_WHICH_PRESENT.match(text, end, min(s.end, next_head))
         ):
             status, date, date_text = AgreementStatus.IN_FORCE, None, None
@@ -2003,7 +2004,11 @@ class Reader:
         # "between X and Y" after the mention, "with X and Y".
         between: list[Mention] = []
         limit = min(clause.end, end + 60, next_head)
-        match = _BETWEEN.search(text, end, limit) if limit > end else None
+        match = (
+            _BETWEEN.search(text, end, limit)
+            if limit > end and text.find("between", end, limit) >= 0  # held by every match
+            else None
+        )
         if match is not None:
             between = self.list_after(match.end(), clause.end)
             bloc = next(
@@ -2018,14 +2023,20 @@ class Reader:
                 # "a security agreement between Moscow and NATO": one state and a bloc.
                 return [between]
         with_list: list[Mention] = []
-        tail = text[end : clause.end]
-        wmatch = _WITH_SOON.match(tail)
+        wmatch = (
+            _WITH_SOON.match(text[end : clause.end])
+            if text.find("with", end, clause.end) >= 0  # held by every match
+            else None
+        )
         if wmatch is not None:
             with_list = self.list_after(end + wmatch.end(), clause.end)
         anchor = min(start, trigger_pos) if trigger_pos is not None else start
         subject = facts.subject_run(anchor)
-        main = next((c for c in clauses if c.kind == "main"), clauses[0])
-        if not subject and clause.kind == "and" and clause is not main:
+        if (
+            not subject
+            and clause.kind == "and"
+            and clause is not (main := next((c for c in clauses if c.kind == "main"), clauses[0]))
+        ):
             # A later clause shares the sentence's subject: "Japan has concluded ..., and is
             # negotiating one with the Philippines".
             states = [
@@ -2068,7 +2079,10 @@ class Reader:
             return [between]
         if hyphen and subject:
             return [[*subject, *hyphen]]
-        trilateral = _TRILATERAL_WORD.search(text[max(clause.start, start - 20) : end])
+        lead = max(clause.start, start - 20)
+        trilateral = text.find("trilateral", lead, end) >= 0 and _TRILATERAL_WORD.search(
+            text[lead:end]
+        )
         if trilateral:
             states = [m for m in self.within(s.start, s.end) if m.is_state]
             return [states]
