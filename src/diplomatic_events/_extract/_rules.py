@@ -1532,11 +1532,7 @@ class Reader:
             out.append(self._common_agreement(hs, he, clause, word))
             covered.append((hs, he))
         # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
-        alliances = (
-            _ALLIANCE_WORD.finditer(text[clause.start : clause.end])
-            if "Alliance" in text[clause.start : clause.end]
-            else ()
-        )
+        alliances = _ALLIANCE_WORD.finditer(facts.text) if "Alliance" in facts.text else ()
         for match in alliances:
             hs = clause.start + match.start()
             if any(a <= hs < b for a, b in blocked + covered):
@@ -1936,26 +1932,33 @@ class Reader:
         text = self.text
         clause = facts.clause
         hits: list[tuple[int, int, AgreementStatus]] = []
+        # Where the first "that" or "which" after the mention ends: a relative pronoun,
+        # which every match of the relative-subject pattern holds, cannot end sooner.
+        that, which = text.find("that", end, clause.end), text.find("which", end, clause.end)
+        pronoun_end = min(
+            that + 4 if that >= 0 else clause.end + 1, which + 5 if which >= 0 else clause.end + 1
+        )
         for status, matches in self._status_matches(facts, s):
             for m in matches:
-                if start <= m.start() < end and status is not AgreementStatus.PROPOSED:
+                at = m.start()
+                if start <= at < end and status is not AgreementStatus.PROPOSED:
                     continue
-                if m.start() >= end and _RELATIVE_SUBJECT.search(text, end, m.start()):
+                if at >= pronoun_end and at >= end and _RELATIVE_SUBJECT.search(text, end, at):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
-                if next_head is not None and end < next_head <= m.start():
+                if next_head is not None and end < next_head <= at:
                     continue  # "The deal replaces an interim accord that ... struck": the other's
                 verb = m.group().lower()
                 if verb in {"replaces", "supersedes", "replace", "supersede"}:
-                    if m.start() >= end:
+                    if at >= end:
                         continue  # "The deal replaces an interim accord": the new one
                     # "an interim accord" that a new deal replaces is applied until then.
-                    hits.append((m.start(), m.end(), AgreementStatus.IN_FORCE))
+                    hits.append((at, m.end(), AgreementStatus.IN_FORCE))
                     continue
                 if status is AgreementStatus.RATIFIED and _NOT_YET.search(
-                    text, max(clause.start, m.start() - 20), m.start()
+                    text, max(clause.start, at - 20), at
                 ):
                     continue  # "would still have to be ratified": not yet
-                hits.append((m.start(), m.end(), status))
+                hits.append((at, m.end(), status))
         if not hits:
             return None, None
         # A longer trigger that contains a shorter one wins ("plan to sign" over "sign").
