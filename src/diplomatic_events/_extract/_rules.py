@@ -1564,7 +1564,7 @@ class Reader:
             name = text[j.start() : end].lower()
             out.append((j.start(), end, name, None, AgreementKind.OTHER, "statement", False))
         # "is currently negotiating one with the Philippines": the last acronym named.
-        for match in _ONE.finditer(text, clause.start, clause.end):
+        for match in _ONE.finditer(text, clause.start, clause.end) if " one" in facts.text else ():
             last = next((o for o in reversed(out) if o[3]), None) or (
                 (
                     0,
@@ -2693,20 +2693,17 @@ class _ClauseFacts:
             return None
         first_words, needs = firsts
         present = self.present
-        keys = [
-            key
-            for key in first_words & present
-            if not needs[key] or any(n <= present for n in needs[key])
-        ]
-        if self._folded is None:
-            self._folded = fold_lower(self.text)
-        folded = self._folded
-        if "'" in needs and any(n <= present for n in needs["'"]):
+        holds = present.issuperset
+        keys = [key for key in first_words & present if any(map(holds, needs[key]))]
+        if "'" in needs and any(map(holds, needs["'"])):
             keys += ["'", "\u2019"]  # the pattern takes either apostrophe
         text, start, end = self._reader.text, self.clause.start, self.clause.end
         out: list[re.Match[str]] = []
         if not keys:
             return out
+        if self._folded is None:
+            self._folded = fold_lower(self.text)
+        folded = self._folded
         spots: set[int] = set()
         for key in keys:
             i = folded.find(key)
@@ -2763,14 +2760,13 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 def _phrase_firsts(
     source: str,
 ) -> tuple[frozenset[str], dict[str, tuple[frozenset[str], ...]]] | None:
-    """A phrase list's first words, and the words of its phrases by first word.
+    """A phrase list's first words, and the other words of its phrases by first word.
 
-    Phrases that start with an apostrophe are filed under ``'``; an empty tuple stands
-    for a phrase of one word, which its first word alone shows. *source* is a
-    :func:`~._gazetteer.phrase_regex` pattern; its phrases are read back and kept only
-    when they compile to the very same pattern, are ASCII (apart from a curly
-    apostrophe) and start with a letter or an apostrophe, so that their lower case is
-    what :func:`fold_lower` makes of the text they match. None: not such a pattern.
+    Phrases that start with an apostrophe are filed under ``'`` with all their words.
+    *source* is a :func:`~._gazetteer.phrase_regex` pattern; its phrases are read back
+    and kept only when they compile to the very same pattern, are ASCII (apart from a
+    curly apostrophe) and start with a letter or an apostrophe, so that their lower case
+    is what :func:`fold_lower` makes of the text they match. None: not such a pattern.
     """
     if not (source.startswith(_PHRASE_LIST_HEAD) and source.endswith(_PHRASE_LIST_TAIL)):
         return None
@@ -2790,8 +2786,5 @@ def _phrase_firsts(
             first = "'"
         else:
             return None
-        firsts.setdefault(first, []).append(frozenset(_LETTER_RUN.findall(low)))
-    needs = {
-        first: () if frozenset({first}) in sets else tuple(sets) for first, sets in firsts.items()
-    }
-    return frozenset(needs.keys() - {"'"}), needs
+        firsts.setdefault(first, []).append(frozenset(_LETTER_RUN.findall(low)) - {first})
+    return frozenset(firsts.keys() - {"'"}), {first: tuple(sets) for first, sets in firsts.items()}
