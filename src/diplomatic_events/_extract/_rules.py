@@ -1436,7 +1436,8 @@ class Reader:
         facts = _ClauseFacts(self, clause, ctext)
         found = self._agreement_mentions(facts)
         joined = -1
-        # Each pattern below is tried only where a literal that all its matches hold is.
+        # Each pattern below is tried only where a literal that all its matches hold is;
+        # "not" first ends at not_end, so no text before that holds it.
         not_at = ctext.find("not")
         not_end = clause.start + not_at + 3 if not_at >= 0 else clause.end + 3
         for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
@@ -2674,7 +2675,7 @@ class _ClauseFacts:
         self.present = words(text)
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
-        self._bystanders: dict[int, bool] = {}
+        self._bystanders: dict[int, tuple[Mention, bool]] = {}
         self._folded: str | None = None
 
     def phrase_matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]] | None:
@@ -2737,13 +2738,13 @@ class _ClauseFacts:
 
     def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
         """:meth:`Reader.without_bystanders`, judging each mention once."""
-        judged = self._bystanders
+        judged = self._bystanders  # each verdict keeps its mention, so ids stay unique
         out: list[Mention] = []
         for m in ms:
-            bystander = judged.get(id(m))
-            if bystander is None:
-                bystander = judged[id(m)] = self._reader.bystander(m)
-            if not bystander:
+            verdict = judged.get(id(m))
+            if verdict is None:
+                verdict = judged[id(m)] = (m, self._reader.bystander(m))
+            if not verdict[1]:
                 out.append(m)
         return out if len(out) != len(ms) else ms
 
