@@ -1823,7 +1823,8 @@ class Reader:
         if (
             status is AgreementStatus.SIGNED
             and (trigger_pos is None or trigger_pos >= start)
-            and text.find(", under ", end, min(s.end, next_head)) >= 0  # held by every match
+            # every match holds ", under " within its first 88 characters
+            and text.find(", under ", end, min(s.end, next_head, end + 88)) >= 0
             and _UNDER_WHICH_PRESENT.match(text, end, min(s.end, next_head))
         ):
             status, date, date_text = AgreementStatus.IN_FORCE, None, None
@@ -1933,18 +1934,17 @@ class Reader:
         text = self.text
         clause = facts.clause
         hits: list[tuple[int, int, AgreementStatus]] = []
-        # Where the first "that" or "which" after the mention ends: a relative pronoun,
-        # which every match of the relative-subject pattern holds, cannot end sooner.
-        that, which = text.find("that", end, clause.end), text.find("which", end, clause.end)
-        pronoun_end = min(
-            that + 4 if that >= 0 else clause.end + 1, which + 5 if which >= 0 else clause.end + 1
-        )
         for status, matches in self._status_matches(facts, s):
             for m in matches:
                 at = m.start()
                 if start <= at < end and status is not AgreementStatus.PROPOSED:
                     continue
-                if at >= pronoun_end and at >= end and _RELATIVE_SUBJECT.search(text, end, at):
+                if (
+                    at >= end
+                    # a relative pronoun, which every match holds, before the verb
+                    and (text.find("that", end, at) >= 0 or text.find("which", end, at) >= 0)
+                    and _RELATIVE_SUBJECT.search(text, end, at)
+                ):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
                 if next_head is not None and end < next_head <= at:
                     continue  # "The deal replaces an interim accord that ... struck": the other's
