@@ -1878,10 +1878,11 @@ class Reader:
                 (s.start, s.end),
                 start,
             )
-            if level == "anaphor" or len(_uniq_codes(parties)) >= 2:
+            sides = len(_uniq_codes(parties))
+            if level == "anaphor" or sides >= 2:
                 self.agreements.append(obs)
                 self.last_agreement = obs
-                if len(_uniq_codes(parties)) == 2:
+                if sides == 2:
                     self.agreement_group = [m for m in parties if m.is_state]
         if status is not AgreementStatus.SIGNED or trigger_pos is None:
             return
@@ -1996,7 +1997,7 @@ class Reader:
     ) -> list[list[Mention]]:
         text = self.text
         clause = facts.clause
-        ms = facts.states
+        ms = facts.states()
         if level == "named":
             ms = [m for m in ms if not (m.kind == "seat" and start <= m.start < end)]
         # "X-Y <agreement>": a hyphen pair in or just before the name.
@@ -2658,10 +2659,10 @@ class _ClauseFacts:
         "_group",
         "_reader",
         "_runs",
+        "_states",
         "clause",
         "mentions",
         "present",
-        "states",
         "text",
     )
 
@@ -2671,7 +2672,7 @@ class _ClauseFacts:
         self.clause = clause
         self.text = text
         self.mentions = reader.within(clause.start, clause.end)
-        self.states = [m for m in self.mentions if m.is_state]
+        self._states: list[Mention] | None = None
         self.present = words(text)
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
@@ -2722,6 +2723,12 @@ class _ClauseFacts:
                 out.append(found)
                 last = found.end()
         return out
+
+    def states(self) -> list[Mention]:
+        """The clause's mentions of states (shared: not to be changed)."""
+        if self._states is None:
+            self._states = [m for m in self.mentions if m.is_state]
+        return self._states
 
     def group(self) -> list[Mention]:
         """:meth:`Reader.group` of the clause's text."""
