@@ -1802,7 +1802,11 @@ class Reader:
                 skip=(start, end),
             )
             # "X in 2002 and Y (LEMOA) in 2016": a date right after a name is its own.
-            follow = _OWN_DATE.match(text, end, min(clause.end, end + 24))
+            follow = (  # every match starts with a space
+                _OWN_DATE.match(text, end, min(clause.end, end + 24))
+                if text.startswith(" ", end)
+                else None
+            )
             right = self.dates_within(follow.end(), follow.end() + 1) if follow else []
             if right and (trigger_pos is None or trigger_pos < start):
                 resolved = self.resolve_date(right[0], future=False)
