@@ -187,20 +187,56 @@ _PLACE_PREP = re.compile(
     r"northwestern|southwestern) )?(?=[A-Z])"
 )
 # "Miyazaki Prefecture", "Riau Islands", "Baturaja Air Base": a place by its last word.
-_PLACE_NAME = re.compile(
-    r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
-    r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
-    r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
+_PLACE_NAME = _Gated(
+    re.compile(
+        r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
+        r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
+        r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
+    ),
+    (
+        " Prefecture",
+        " Province",
+        " Island",
+        " Peninsula",
+        " Base",
+        " Bay",
+        " Port",
+        " Harbo",
+        " Strait",
+        " Atoll",
+        " Archipelago",
+        " Region",
+        " County",
+        " Oblast",
+    ),
 )
 #: A base named after its place: "RAAF Base Darwin", "Joint Base Elmendorf-Richardson".
-_BASE_NAME = re.compile(
-    r"\b(?:[A-Z]{2,6}|Joint|Naval|Air|Army|Marine Corps) Base "
-    r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
+_BASE_NAME = _Gated(
+    re.compile(
+        r"\b(?:[A-Z]{2,6}|Joint|Naval|Air|Army|Marine Corps) Base "
+        r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
+    ),
+    (" Base ",),
 )
-_LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\b")
-_TOPIC = re.compile(
-    r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
-    r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
+_LIST_LEAD = _Gated(
+    re.compile(r"\b(?:include|includes|including|such as)\b"), ("includ", "such as")
+)
+_TOPIC = _Gated(
+    re.compile(
+        r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
+        r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
+    ),
+    (
+        "discussed",
+        "concurred on",
+        "agreed on",
+        "talked about",
+        "focused on",
+        "views on",
+        "talks on",
+        "discussions on",
+        "touched on",
+    ),
 )
 _TOPIC_STOP = re.compile(r"\s(?:during|at|in order|while|when|after|before|as|to)\s|,")
 _TOPIC_LEAD = re.compile(
@@ -358,9 +394,12 @@ _EXERCISE_CAPITALISED = _Gated(
 )
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
-_EXERCISE_REF = re.compile(
-    r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for|rehearsal)\b"
-    r"[^.]{0,40}$"
+_EXERCISE_REF = _Gated(
+    re.compile(
+        r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for"
+        r"|rehearsal)\b[^.]{0,40}$"
+    ),
+    ("planning ", "planner", "ahead of", "in preparation for", "rehearsal"),
 )
 _EXERCISE_QUALIFIER = re.compile(
     r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b"
@@ -432,8 +471,11 @@ _VISIT = _Gated(
     re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b"),
     ("visit", "trip", "travel"),
 )
-_EDITION = re.compile(
-    r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
+_EDITION = _Gated(
+    re.compile(
+        r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
+    ),
+    ("edition", "exercise locations", "exercise sites", "ceremony"),
 )
 #: Before an exercise's name: "The previous joint Russian-Belarusian Zapad exercise".
 _PREVIOUS_BEFORE = re.compile(r"\b[Tt]he (?:previous|prior|preceding)\b[^.,;]{0,40}$")
@@ -546,7 +588,10 @@ _OF_CAPITAL = re.compile(r" (?:of|on|for) (?:the )?[A-Z]")
 _DEFENCE_COOPERATION = re.compile(r"\bdefen[cs]e (?:cooperation|collaboration|co-operation)\b")
 _WITH_SOON = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
 _TRILATERAL_WORD = re.compile(r"\btrilateral\b")
-_HOLD_VERB = re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b")
+_HOLD_VERB = _Gated(
+    re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b"),
+    ("hold", "held", "conduct", "kicked off", "began", "stage", "launch"),
+)
 _HOSTED_BY_WORD = re.compile(r"hosted by\b")
 _BILATERAL_WORD = re.compile(r"\bbilateral\b")
 _ALLIANCE_WORD = re.compile(r"\bAlliance\b")
@@ -556,7 +601,7 @@ _COUNT_BEFORE = re.compile(
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
-_PRIOR_TO = re.compile(r"\bprior to\b")
+_PRIOR_TO = _Gated(re.compile(r"\bprior to\b"), ("prior to",))
 _MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $")
 _NOT_AN = re.compile(r"\b(?:does not amount|is not|not an?)\b")
@@ -566,12 +611,17 @@ _ENABLING_BEFORE = re.compile(
     r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_SIDELINES_WITH = re.compile(
-    r"\bon the sidelines of (?:a|an|the) [^.;,]{0,60}?"
-    r"\b(?:meeting|summit|talks|conference)\s+with\b"
+_SIDELINES_WITH = _Gated(
+    re.compile(
+        r"\bon the sidelines of (?:a|an|the) [^.;,]{0,60}?"
+        r"\b(?:meeting|summit|talks|conference)\s+with\b"
+    ),
+    ("on the sidelines of ",),
 )
-_SEE_PEOPLE = re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b")
-_TOGETHER_WITH = re.compile(r",? together with\b")
+_SEE_PEOPLE = _Gated(
+    re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b"), (" see ",)
+)
+_TOGETHER_WITH = _Gated(re.compile(r",? together with\b"), (" together with",))
 _CALL_ON = re.compile(r"\b(?:called|calls|call) on\b|\bcourtesy call\b")
 _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
@@ -724,6 +774,13 @@ class Reader:
         self.dateline: Location | None = None
         self.dateline_paragraph = -1
         self._statuses = [(AgreementStatus(v), rx) for v, rx in gaz.status_regex.items()]
+        # Pure tests of the text at one offset, asked again by several rules.
+        self._critics_after: dict[int, bool] = {}
+        self._non_party_before: dict[int, bool] = {}
+        self._noun_in = (-1, -1, False)  # (sentence start, end, an exercise noun in it)
+        self._resolved: dict[
+            tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
+        ] = {}
         self._status_memo: dict[
             tuple[int, int, int, int], list[tuple[AgreementStatus, list[re.Match[str]]]]
         ] = {}
@@ -789,6 +846,13 @@ class Reader:
 
     def resolve_date(self, d: DateMention, *, future: bool) -> PartialDate | None:
         """Resolve a date mention with the article's publication date and anchors."""
+        # resolve() is pure and its other inputs are fixed for the article (the year
+        # before d), so a mention read again with the same future and exercise year
+        # resolves as before; the memo holds d itself, so its id is not reused.
+        key = (id(d), future, self.exercise_year)
+        found = self._resolved.get(key)
+        if found is not None and found[0] is d:
+            return found[1]
         start, _ = resolve(
             d,
             self.published,
@@ -796,6 +860,7 @@ class Reader:
             anchor_year=self.year_before(d.start),
             context_year=self.exercise_year,
         )
+        self._resolved[key] = (d, start)
         return start
 
     def year_before(self, position: int) -> int | None:
@@ -805,6 +870,13 @@ class Reader:
             if d.year is not None:
                 return d.year
         return None
+
+    def _exercise_noun_in(self, s: Sentence) -> bool:
+        """Whether the sentence names an exercise noun (searched once a sentence)."""
+        if self._noun_in[:2] != (s.start, s.end):
+            found = self.gaz.regex["exercise_noun"].search(self.text, s.start, s.end)
+            self._noun_in = (s.start, s.end, found is not None)
+        return self._noun_in[2]
 
     # ---- the sentence loop -----------------------------------------------------------
 
@@ -825,7 +897,7 @@ class Reader:
                 self._agreements(index, s, clause, clauses)
         if (
             "exercise" in kinds
-            or regex["exercise_noun"].search(text, s.start, s.end)
+            or self._exercise_noun_in(s)
             or (self.exercises and any(hint in low for hint in _EXERCISE_HINTS))
             or self.exercise_aliases
         ):
@@ -910,10 +982,26 @@ class Reader:
             return True
         if not m.is_state and m.kind != "demonym":
             return False
-        if _CRITIC_AFTER.match(text, m.end, min(len(text), m.end + 60)):
+        if self._critic_after(m.end):
             return True
-        lead = text[max(0, m.start - 40) : m.start]
-        return _NON_PARTY_BEFORE.search(lead) is not None
+        before = self._non_party_before.get(m.start)
+        if before is None:
+            lead = text[max(0, m.start - 40) : m.start]
+            before = self._non_party_before[m.start] = _NON_PARTY_BEFORE.search(lead) is not None
+        return before
+
+    def _critic_after(self, end: int) -> bool:
+        """Whether a critic's words follow a state named up to *end* (memo per offset)."""
+        found = self._critics_after.get(end)
+        if found is None:
+            window = min(len(self.text), end + 60)
+            found = self._critics_after[end] = (
+                _CRITIC_AFTER.match(self.text, end, window) is not None
+            )
+        return found
+
+    def _participation(self, ctext: str) -> bool:
+        return self.gaz.regex["participation"].search(ctext) is not None
 
     def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
         """Drop critics, targets, brokers and venues from a list of parties."""
@@ -1358,9 +1446,12 @@ class Reader:
             ({"seat"}, LocationKind.CITY),
         ):
             for m in ms:
-                if _topic_place(text, m):
-                    continue
-                if m.kind in kinds and (m.is_locative or m.prep in dest):
+                # _topic_place last: it is pure, so asking it only of a candidate is the same.
+                if (
+                    m.kind in kinds
+                    and (m.is_locative or m.prep in dest)
+                    and not _topic_place(text, m)
+                ):
                     name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                     venue_like = m.kind == "region" and m.prep == "at"
                     place_kind = LocationKind.VENUE if venue_like else kind
@@ -1378,9 +1469,11 @@ class Reader:
                 if capital is not None:
                     return Location(name=capital, country=m.code, kind=LocationKind.CITY)
         for m in ms:
-            if _topic_place(text, m):
-                continue
-            if m.kind == "country" and (m.prep == "in" or m.prep in dest):
+            if (
+                m.kind == "country"
+                and (m.prep == "in" or m.prep in dest)
+                and not _topic_place(text, m)
+            ):
                 town = _TOWN_BEFORE.search(text, max(0, m.start - 30), m.start)
                 if town is not None and m.prep == "in":
                     # "in <Town>, <State>": the place before the state's name.
@@ -2086,13 +2179,11 @@ class Reader:
         hits: list[tuple[int, int, str | None]] = [
             (m.start, m.end, _clean_exercise_name(m.name)) for m in ms if m.kind == "exercise"
         ]
-        if hits or gaz.regex["exercise_noun"].search(text, s.start, s.end) is not None:
+        if hits or self._exercise_noun_in(s):
             self.exercise_critics |= {
                 m.code
                 for m in ms
-                if m.code
-                and (m.is_state or m.kind == "demonym")
-                and _CRITIC_AFTER.match(text, m.end, min(len(text), m.end + 60))
+                if m.code and (m.is_state or m.kind == "demonym") and self._critic_after(m.end)
             }
         for match in _EXERCISE_NAMED.finditer(text, clause.start, clause.end):
             raw = match.group("n") or match.group("q") or match.group("q2") or ""
@@ -2151,33 +2242,31 @@ class Reader:
                 ):
                     hits.append((match.start(), match.end(), None))
                     break
-        participation = gaz.regex["participation"].search(ctext) is not None
-        current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
-        if (
-            clause.background
-            and not hits
-            and not (
-                participation and current_here and ctext.lstrip(" ,").lower().startswith("while ")
-            )
-        ):
-            # "amid rising tensions involving China": context, not a participant; but
-            # "..., while X, Y and Z are participating for the first time"
-            # goes on listing the current exercise's participants.
-            return
-        if (
-            not hits
-            and self.exercises
-            and (
+        participation = self._participation(ctext) if hits else False
+        if not hits:
+            # The participation search is left to last wherever it decides nothing.
+            current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
+            if clause.background and not (
+                current_here
+                and ctext.lstrip(" ,").lower().startswith("while ")
+                and self._participation(ctext)
+            ):
+                # "amid rising tensions involving China": context, not a participant; but
+                # "..., while X, Y and Z are participating for the first time"
+                # goes on listing the current exercise's participants.
+                return
+            if not self.exercises:
+                return
+            participation = self._participation(ctext)
+            if not (
                 participation
                 or (clause.kind == "rel" and current_here)
                 or (clause.kind == "and" and current_here and _AND_PLACE.match(ctext))
                 or _EDITION.search(ctext)
                 or (_IT_HELD.match(ctext) and self.exercises[-1].sentence >= index - 1)
-            )
-        ):
+            ):
+                return
             hits.append((clause.start, clause.start, "__current__"))
-        if not hits:
-            return
         hits.sort()
         start, end, name = hits[0]
         if name is None:
@@ -2474,10 +2563,13 @@ def _topic_place(text: str, m: Mention) -> bool:
 #: Between a name and its own date: "<Name> (ACR) in 2016".
 _OWN_DATE = re.compile(r"(?: \([A-Z][A-Z0-9-]{1,9}\))? (?:in|on) (?:the )?")
 #: "The most closely watched encounter is a dinner on Saturday with ...": a coming one.
-_COMING_ENCOUNTER = re.compile(
-    r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
-    r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_COMING_ENCOUNTER = _Gated(
+    re.compile(
+        r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
+        r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    ),
+    tuple(f" on {day}" for day in WEEKDAY_NAMES),
 )
 #: A host greeting the parties of an encounter told elsewhere.
 _HOST_GREETS = re.compile(
