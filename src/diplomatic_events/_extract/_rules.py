@@ -178,6 +178,8 @@ _DIRECTION = (
     r"(?:northern|southern|eastern|western|central|north-eastern|south-eastern|north-western|"
     r"south-western|northeastern|southeastern|northwestern|southwestern)"
 )
+_WORD_CHAR = re.compile(r"\w")
+_DIRECTION_BEFORE = re.compile(_DIRECTION + r" $")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|out of|off|outside|over)(?: the)?"
     r"(?: (?P<dir0>northern|southern|eastern|western|central))?"
@@ -777,7 +779,12 @@ class Reader:
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
         self._non_party_before: dict[int, bool] = {}
-        self._noun_in = (-1, -1, False)  # (sentence start, end, an exercise noun in it)
+        self._noun_in = (-1, -1, False)
+        self._meetings_in: tuple[int, int, list[re.Match[str]]] = (
+            -1,
+            -1,
+            [],
+        )  # (sentence start, end, an exercise noun in it)
         self._resolved: dict[
             tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
         ] = {}
@@ -871,12 +878,56 @@ class Reader:
                 return d.year
         return None
 
-    def _exercise_noun_in(self, s: Sentence) -> bool:
-        """Whether the sentence names an exercise noun (searched once a sentence)."""
-        if self._noun_in[:2] != (s.start, s.end):
-            found = self.gaz.regex["exercise_noun"].search(self.text, s.start, s.end)
-            self._noun_in = (s.start, s.end, found is not None)
+    def _exercise_noun_in(self) -> bool:
+        """Whether the sentence read names an exercise noun (searched once a sentence)."""
+        start, end = self.sentence_bounds
+        if self._noun_in[:2] != (start, end):
+            found = self.gaz.regex["exercise_noun"].search(self.text, start, end)
+            self._noun_in = (start, end, found is not None)
         return self._noun_in[2]
+
+    def _exercise_nouns(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The exercise nouns in [start, end) of the sentence read, as the phrase list finds them.
+
+        A match in a range of the sentence matches in the whole sentence too, unless the
+        range ends inside a word (the closing word-character test takes the cut for the text's
+        end): so a sentence without one has none in a range that ends on a word's edge.
+        """
+        text = self.text
+        s_start, s_end = self.sentence_bounds
+        if (
+            s_start <= start
+            and end <= s_end
+            and (end == s_end or _WORD_CHAR.match(text, end) is None)
+            and not self._exercise_noun_in()
+        ):
+            return iter(())
+        return self.gaz.regex["exercise_noun"].finditer(text, start, end)
+
+    def _meeting_words(self, start: int, end: int) -> list[re.Match[str]]:
+        """The meeting triggers in [start, end) of the sentence read (one scan a sentence).
+
+        The sentence's own matches inside the range are the range's, as long as none
+        crosses either end and the range does not end inside a word: scanning the range
+        then steps through the same positions and tries the same phrases there (the
+        closing word-character test reads the same character). Otherwise it is scanned.
+        """
+        text = self.text
+        s_start, s_end = self.sentence_bounds
+        if self._meetings_in[:2] != (s_start, s_end):
+            found = list(self.gaz.regex["meeting"].finditer(text, s_start, s_end))
+            self._meetings_in = (s_start, s_end, found)
+        found = self._meetings_in[2]
+        if (start, end) == (s_start, s_end):
+            return found
+        if (
+            s_start <= start
+            and end <= s_end
+            and (end == s_end or _WORD_CHAR.match(text, end) is None)
+            and not any(t.start() < start < t.end() or t.start() < end < t.end() for t in found)
+        ):
+            return [t for t in found if start <= t.start() and t.end() <= end]
+        return list(self.gaz.regex["meeting"].finditer(text, start, end))
 
     # ---- the sentence loop -----------------------------------------------------------
 
@@ -888,7 +939,7 @@ class Reader:
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
         # One search per kind decides whether the sentence is worth reading clause by clause.
-        text, regex = self.text, self.gaz.regex
+        text = self.text
         kinds = {m.kind for m in sentence_mentions}
         low = fold_lower(text[s.start : s.end])
         if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
@@ -897,7 +948,7 @@ class Reader:
                 self._agreements(index, s, clause, clauses)
         if (
             "exercise" in kinds
-            or self._exercise_noun_in(s)
+            or self._exercise_noun_in()
             or (self.exercises and any(hint in low for hint in _EXERCISE_HINTS))
             or self.exercise_aliases
         ):
@@ -906,8 +957,7 @@ class Reader:
             for clause in clauses:
                 self._exercises(index, s, clause)
         if not self.sport and (
-            regex["meeting"].search(text, s.start, s.end)
-            or _SEE_PEOPLE.search(text, s.start, s.end)
+            self._meeting_words(s.start, s.end) or _SEE_PEOPLE.search(text, s.start, s.end)
         ):
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             exercise_sentence = (s.start, s.end) in exercise_clauses
@@ -924,7 +974,8 @@ class Reader:
                         # "since 2018, when X met Y" inside it still is.
                         continue
                     self._meetings(index, s, part, sentence_mentions)
-        if not self.sport and _SERIES_ROUND.possible(text, s.start, s.end):
+        # The series gate folds the sentence as ``low`` is folded: the same test.
+        if not self.sport and any(needle in low for needle in _SERIES_ROUND.needles):
             self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
         new_groups = [m.parties for m in self.meetings[before[0] :]] + [
@@ -1108,7 +1159,7 @@ class Reader:
         regex = self.gaz.regex
         triggers = [
             t
-            for t in regex["meeting"].finditer(text, clause.start, clause.end)
+            for t in self._meeting_words(clause.start, clause.end)
             if not (
                 t.group()[0].isupper()
                 and t.start() > s.start
@@ -2179,7 +2230,7 @@ class Reader:
         hits: list[tuple[int, int, str | None]] = [
             (m.start, m.end, _clean_exercise_name(m.name)) for m in ms if m.kind == "exercise"
         ]
-        if hits or self._exercise_noun_in(s):
+        if hits or self._exercise_noun_in():
             self.exercise_critics |= {
                 m.code
                 for m in ms
@@ -2216,7 +2267,7 @@ class Reader:
                 if not any(a <= pos < b for a, b, _ in hits):
                     hits.append((pos, pos + len(alias), name))
         if not hits:
-            for match in gaz.regex["exercise_noun"].finditer(text, clause.start, clause.end):
+            for match in self._exercise_nouns(clause.start, clause.end):
                 lead = text[max(clause.start, match.start() - 40) : match.start()]
                 word = match.group().lower()
                 if _ENABLING_BEFORE.search(lead):
@@ -2367,10 +2418,7 @@ class Reader:
         # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted",
         # "Indonesia-United States joint",
         # "the biennial Australia-United States exercise".
-        anchors = [position] + [
-            n.start()
-            for n in self.gaz.regex["exercise_noun"].finditer(self.text, clause.start, clause.end)
-        ]
+        anchors = [position] + [n.start() for n in self._exercise_nouns(clause.start, clause.end)]
         for anchor in anchors:
             for m in states:
                 gap = self.text[m.end : anchor]
@@ -2474,10 +2522,12 @@ class Reader:
                     LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY,
                 )
                 continue
-            direction = re.search(
-                _DIRECTION + r" $", text[max(clause.start, m.start - 16) : m.start]
+            direction = (
+                _DIRECTION_BEFORE.search(text[max(clause.start, m.start - 16) : m.start])
+                if m.kind == "country" and m.is_locative
+                else None
             )
-            if m.kind == "country" and m.is_locative and direction is not None:
+            if direction is not None:
                 # "in southern Japan": a region of the state.
                 add(direction.group() + text[m.start : m.end], m.code, LocationKind.REGION)
                 continue
