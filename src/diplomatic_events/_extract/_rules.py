@@ -63,13 +63,22 @@ class _Gated:
     engine is not started; otherwise the pattern runs as it would alone.
     """
 
-    __slots__ = ("fold", "needles", "pattern")
+    __slots__ = ("fold", "needles", "pattern", "scan")
 
     def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...] | frozenset[str]) -> None:
         """Needles as a tuple are substrings; as a frozenset, whole words (see below)."""
         self.pattern = pattern
         self.needles = needles
         self.fold = bool(pattern.flags & re.IGNORECASE)
+        # Many substrings, or ones sharing a first character (a literal prefix the regex
+        # engine skips to), are looked for faster by one alternation than one by one.
+        self.scan = (
+            re.compile("|".join(map(re.escape, needles)))
+            if isinstance(needles, tuple)
+            and not self.fold
+            and (len(needles) > 8 or len({needle[0] for needle in needles}) == 1)
+            else None
+        )
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a needle.
@@ -78,6 +87,9 @@ class _Gated:
         letters: they are looked up in the range's :func:`words` (cached, shared with
         the gazetteer's phrase lists), which compare as a case-insensitive pattern does.
         """
+        if self.scan is not None and pos >= 0:
+            # A needle lies in the range exactly when the alternation finds one there.
+            return self.scan.search(string, pos, endpos) is not None
         part = string[pos:endpos] if pos > 0 or endpos < len(string) else string
         if isinstance(self.needles, frozenset):
             return not self.needles.isdisjoint(words(part))
@@ -240,6 +252,7 @@ _TOPIC = _Gated(
         "touched on",
     ),
 )
+_TOPIC_PARTS = re.compile(r" and |, ")
 _TOPIC_STOP = re.compile(r"\s(?:during|at|in order|while|when|after|before|as|to)\s|,")
 _TOPIC_LEAD = re.compile(
     r"^(?:the )?(?:situations?|issues?|developments?|matters?) (?:in|of|regarding|concerning) "
@@ -546,6 +559,9 @@ _THEY_LOWER = re.compile(r"\bthey\b")
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
+#: The same cuts but " ahead of ", for a sentence without it: a branch that never
+#: matches leaves the scan unchanged, and the rest start only at "," or ";".
+_SPLIT_AND_NOT_AHEAD = re.compile(r", (?:and|but|which|who|where) |; ")
 #: After a state: it objects to or warns about the event ("China objected to the drills",
 #: "North Korea, which has warned of ...", "China's objection"): a critic, not a party.
 _CRITIC_AFTER = re.compile(
@@ -779,12 +795,9 @@ class Reader:
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
         self._non_party_before: dict[int, bool] = {}
-        self._noun_in = (-1, -1, False)
-        self._meetings_in: tuple[int, int, list[re.Match[str]]] = (
-            -1,
-            -1,
-            [],
-        )  # (sentence start, end, an exercise noun in it)
+        #: Phrase-list matches in the sentence read (its bounds), by list.
+        self._scanned = (-1, -1)
+        self._scans: dict[str, list[re.Match[str]]] = {}
         self._resolved: dict[
             tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
         ] = {}
@@ -826,7 +839,8 @@ class Reader:
                     "rel" if phrase in {"following", "after", "since the"} else "background",
                 )
             )
-        for m in _SPLIT_AND.finditer(text, s.start, s.end):
+        ahead = text.find(" ahead of ", s.start, s.end) >= 0
+        for m in (_SPLIT_AND if ahead else _SPLIT_AND_NOT_AHEAD).finditer(text, s.start, s.end):
             nxt = self.within(m.end(), m.end() + 40)
             word = m.group().strip(" ,;")
             if (
@@ -879,45 +893,25 @@ class Reader:
         return None
 
     def _exercise_noun_in(self) -> bool:
-        """Whether the sentence read names an exercise noun (searched once a sentence)."""
-        start, end = self.sentence_bounds
-        if self._noun_in[:2] != (start, end):
-            found = self.gaz.regex["exercise_noun"].search(self.text, start, end)
-            self._noun_in = (start, end, found is not None)
-        return self._noun_in[2]
+        """Whether the sentence read names an exercise noun."""
+        return bool(self._phrases("exercise_noun", *self.sentence_bounds))
 
-    def _exercise_nouns(self, start: int, end: int) -> Iterator[re.Match[str]]:
-        """The exercise nouns in [start, end) of the sentence read, as the phrase list finds them.
+    def _phrases(self, key: str, start: int, end: int) -> list[re.Match[str]]:
+        """The matches of phrase list *key* in [start, end), from one scan a sentence.
 
-        A match in a range of the sentence matches in the whole sentence too, unless the
-        range ends inside a word (the closing word-character test takes the cut for the text's
-        end): so a sentence without one has none in a range that ends on a word's edge.
-        """
-        text = self.text
-        s_start, s_end = self.sentence_bounds
-        if (
-            s_start <= start
-            and end <= s_end
-            and (end == s_end or _WORD_CHAR.match(text, end) is None)
-            and not self._exercise_noun_in()
-        ):
-            return iter(())
-        return self.gaz.regex["exercise_noun"].finditer(text, start, end)
-
-    def _meeting_words(self, start: int, end: int) -> list[re.Match[str]]:
-        """The meeting triggers in [start, end) of the sentence read (one scan a sentence).
-
-        The sentence's own matches inside the range are the range's, as long as none
+        The sentence's own matches inside a range of it are the range's, as long as none
         crosses either end and the range does not end inside a word: scanning the range
         then steps through the same positions and tries the same phrases there (the
         closing word-character test reads the same character). Otherwise it is scanned.
         """
         text = self.text
         s_start, s_end = self.sentence_bounds
-        if self._meetings_in[:2] != (s_start, s_end):
-            found = list(self.gaz.regex["meeting"].finditer(text, s_start, s_end))
-            self._meetings_in = (s_start, s_end, found)
-        found = self._meetings_in[2]
+        if self._scanned != (s_start, s_end):
+            self._scanned = (s_start, s_end)
+            self._scans.clear()
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = list(self.gaz.regex[key].finditer(text, s_start, s_end))
         if (start, end) == (s_start, s_end):
             return found
         if (
@@ -927,7 +921,7 @@ class Reader:
             and not any(t.start() < start < t.end() or t.start() < end < t.end() for t in found)
         ):
             return [t for t in found if start <= t.start() and t.end() <= end]
-        return list(self.gaz.regex["meeting"].finditer(text, start, end))
+        return list(self.gaz.regex[key].finditer(text, start, end))
 
     # ---- the sentence loop -----------------------------------------------------------
 
@@ -957,7 +951,7 @@ class Reader:
             for clause in clauses:
                 self._exercises(index, s, clause)
         if not self.sport and (
-            self._meeting_words(s.start, s.end) or _SEE_PEOPLE.search(text, s.start, s.end)
+            self._phrases("meeting", s.start, s.end) or _SEE_PEOPLE.search(text, s.start, s.end)
         ):
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             exercise_sentence = (s.start, s.end) in exercise_clauses
@@ -1159,7 +1153,7 @@ class Reader:
         regex = self.gaz.regex
         triggers = [
             t
-            for t in self._meeting_words(clause.start, clause.end)
+            for t in self._phrases("meeting", clause.start, clause.end)
             if not (
                 t.group()[0].isupper()
                 and t.start() > s.start
@@ -1540,7 +1534,7 @@ class Reader:
             stop = _TOPIC_STOP.search(body)
             if stop is not None:
                 body = body[: stop.start()]
-            for part in re.split(r" and |, ", body):
+            for part in _TOPIC_PARTS.split(body):
                 if _VERBISH.match(part.strip()):
                     break
                 topic = _TOPIC_LEAD.sub("", part.strip()).strip(" \u201c\u201d\"'")
@@ -2267,7 +2261,7 @@ class Reader:
                 if not any(a <= pos < b for a, b, _ in hits):
                     hits.append((pos, pos + len(alias), name))
         if not hits:
-            for match in self._exercise_nouns(clause.start, clause.end):
+            for match in self._phrases("exercise_noun", clause.start, clause.end):
                 lead = text[max(clause.start, match.start() - 40) : match.start()]
                 word = match.group().lower()
                 if _ENABLING_BEFORE.search(lead):
@@ -2418,7 +2412,9 @@ class Reader:
         # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted",
         # "Indonesia-United States joint",
         # "the biennial Australia-United States exercise".
-        anchors = [position] + [n.start() for n in self._exercise_nouns(clause.start, clause.end)]
+        anchors = [position] + [
+            n.start() for n in self._phrases("exercise_noun", clause.start, clause.end)
+        ]
         for anchor in anchors:
             for m in states:
                 gap = self.text[m.end : anchor]
