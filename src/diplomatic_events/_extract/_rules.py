@@ -476,6 +476,22 @@ _SERIES_ROUND = _Gated(
     ),
     ("round", "session", "meeting", "dialogue"),
 )
+#: Words one of which every match of _SERIES_ROUND holds (in lower case).
+_SERIES_ORDINALS: Final = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "inaugural",
+    "previous",
+    "last",
+    "latest",
+    "next",
+    "earlier",
+    "preceding",
+)
 _SERIES_TAIL = re.compile(r",?\s+(?:(?:was|were|is|will be)\s+)?(?:held\s+)?(?:in|at)\s+")
 _PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
 _NOUN_TRIGGER = re.compile(
@@ -733,8 +749,9 @@ class Clause:
 def _uniq_codes(ms: Sequence[Mention]) -> list[str]:
     out: list[str] = []
     for m in ms:
-        if m.code and m.is_state and m.code not in out:
-            out.append(m.code)
+        code = m.code
+        if code and code not in out and m.is_state:
+            out.append(code)
     return out
 
 
@@ -781,8 +798,18 @@ class Reader:
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
-        sport_words = gaz.regex["sport_words"].scan(text, 0, min(len(text), 200_000))
-        self.sport = len(list(itertools.islice(sport_words, 2))) >= 2  # two are enough
+        sport_words = gaz.regex["sport_words"]
+        limit = min(len(text), 200_000)
+        # Each match shows a keyword of the list whole and matches do not overlap, so
+        # fewer than two keyword occurrences in the folded text mean fewer than two
+        # matches, without the scan.
+        keys = sport_words.keys
+        low = fold_lower(text[:limit])
+        if keys is not None and sum(low.count(key) for key in keys) < 2:
+            self.sport = False
+        else:
+            found = sport_words.scan(text, 0, limit)
+            self.sport = len(list(itertools.islice(found, 2))) >= 2  # two are enough
         self.exercise_year: int | None = None
         #: States that object to, warn about or condemn an exercise ("China's objection to
         #: the India-US exercise"): critics, never participants of a later anaphoric mention.
@@ -968,8 +995,13 @@ class Reader:
                         # "since 2018, when X met Y" inside it still is.
                         continue
                     self._meetings(index, s, part, sentence_mentions)
-        # The series gate folds the sentence as ``low`` is folded: the same test.
-        if not self.sport and any(needle in low for needle in _SERIES_ROUND.needles):
+        # The series gate folds the sentence as ``low`` is folded: the same test. A match
+        # also holds an ordinal; without one the rule reads nothing and changes nothing.
+        if (
+            not self.sport
+            and any(needle in low for needle in _SERIES_ROUND.needles)
+            and any(word in low for word in _SERIES_ORDINALS)
+        ):
             self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
         new_groups = [m.parties for m in self.meetings[before[0] :]] + [
@@ -1058,9 +1090,9 @@ class Reader:
         ms = [
             m
             for m in self.within(clause.start, position)
-            if (m.is_state and not m.is_locative and m.kind != "military") or m.kind == "person"
+            if m.code
+            and ((m.is_state and not m.is_locative and m.kind != "military") or m.kind == "person")
         ]
-        ms = [m for m in ms if m.code]
         # "<State> Defence Minister <Name>": the state is the person's, not a party.
         ms = [
             m
@@ -1075,7 +1107,7 @@ class Reader:
         ]
         if not ms:
             return []
-        if len(self.text[ms[-1].end : position]) > 90:
+        if min(position, len(self.text)) - ms[-1].end > 90:  # len(text[end:position]), uncopied
             return []
         run = [ms[-1]]
         for m in reversed(ms[:-1]):
@@ -1553,12 +1585,13 @@ class Reader:
         for d in self.dates_within(clause.start, clause.end):
             if (skip is not None and skip[0] <= d.start < skip[1]) or d.start in self.name_years:
                 continue
+            distance = abs(d.start - position)
+            if distance >= best_distance:
+                continue  # no nearer, excluded or not
             lead = self.text[max(clause.start, d.start - 20) : d.start]
             if _DATE_EXCLUDE.search(lead):
                 continue
-            distance = abs(d.start - position)
-            if distance < best_distance:
-                best, best_distance = d, distance
+            best, best_distance = d, distance
         if best is None:
             return None, None
         return self.resolve_date(best, future=future), best.text.strip()
