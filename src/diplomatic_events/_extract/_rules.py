@@ -269,7 +269,10 @@ _ONE = _Gated(
     ),
     (" one",),
 )
-_BETWEEN = re.compile(r"\bbetween\b")
+# "X(?<!\wX)" is "\bX" for a literal X that starts with a word character (no word
+# character before X), written literal first so the engine skips ahead to X instead
+# of trying a word boundary at every offset; the patterns marked (X) below use it.
+_BETWEEN = re.compile(r"between(?<!\wbetween)\b")  # (X)
 _HEAD_LOWER = re.compile(r"[a-z]")
 _STOP_MOD: Final = frozenset(
     [
@@ -402,7 +405,7 @@ _EXERCISE_NAMED = _Gated(
 #: ("the Panama Canal protection exercise"), is a modifier instead.
 _EXERCISE_CAPITALISED = _Gated(
     re.compile(
-        r"\bthe (?P<c>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){1,3})"
+        r"the (?<!\wthe )(?P<c>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){1,3})"  # (X)
         r"(?= (?:[a-z][\w-]* ){0,2}(?:exercise|drills|maneuvers|manoeuvres|war games)\b)"
     ),
     (" exercise", " drills", " maneuvers", " manoeuvres", " war games"),
@@ -443,7 +446,9 @@ _AGREEMENT_HINTS: Final = (
 )
 #: A joint statement or communiqué: an agreement only when the text says it was signed.
 _STATEMENT_ON = re.compile(r" on (?P<w>[a-z][\w-]*(?: [a-z][\w-]*){0,9})")
-_JOINT_STATEMENT = re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE)
+_JOINT_STATEMENT = re.compile(  # (X)
+    r"joint (?<!\wjoint )(?:statement|communiqu[e\u00e9])\b", re.IGNORECASE
+)
 _EXERCISE_HINTS: Final = (
     "part",
     "join",
@@ -493,7 +498,7 @@ _SERIES_ORDINALS: Final = (
     "preceding",
 )
 _SERIES_TAIL = re.compile(r",?\s+(?:(?:was|were|is|will be)\s+)?(?:held\s+)?(?:in|at)\s+")
-_PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
+_PLANNING = re.compile(r"planning (?<!\wplanning )(?:event|conference|meeting)\b")  # (X)
 _NOUN_TRIGGER = re.compile(
     r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
     r"|planning conference)\b"
@@ -571,7 +576,7 @@ _POST_OF = re.compile(
 )
 #: A space then a capital: a name goes on ("Agreement on Defence" vs "agreement on defence").
 _SPACE_CAPITAL = re.compile(r" [A-Z]")
-_THEY_LOWER = re.compile(r"\bthey\b")
+_THEY_LOWER = re.compile(r"they(?<!\wthey)\b")  # (X)
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
@@ -619,23 +624,25 @@ _MEETING_CUT = _Gated(
 
 #: Patterns of the rules below, compiled once.
 _OF_CAPITAL = re.compile(r" (?:of|on|for) (?:the )?[A-Z]")
-_DEFENCE_COOPERATION = re.compile(r"\bdefen[cs]e (?:cooperation|collaboration|co-operation)\b")
+_DEFENCE_COOPERATION = re.compile(  # (X)
+    r"defen(?<!\wdefen)[cs]e (?:cooperation|collaboration|co-operation)\b"
+)
 _WITH_SOON = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
-_TRILATERAL_WORD = re.compile(r"\btrilateral\b")
+_TRILATERAL_WORD = re.compile(r"trilateral(?<!\wtrilateral)\b")  # (X)
 _HOLD_VERB = _Gated(
     re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b"),
     ("hold", "held", "conduct", "kicked off", "began", "stage", "launch"),
 )
 _HOSTED_BY_WORD = re.compile(r"hosted by\b")
-_BILATERAL_WORD = re.compile(r"\bbilateral\b")
-_ALLIANCE_WORD = re.compile(r"\bAlliance\b")
+_BILATERAL_WORD = re.compile(r"bilateral(?<!\wbilateral)\b")  # (X)
+_ALLIANCE_WORD = re.compile(r"Alliance(?<!\wAlliance)\b")  # (X)
 _COUNT_BEFORE = re.compile(
     r"(?<![\d,])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$"
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
-_PRIOR_TO = _Gated(re.compile(r"\bprior to\b"), ("prior to",))
+_PRIOR_TO = _Gated(re.compile(r"prior to(?<!\wprior to)\b"), ("prior to",))  # (X)
 _MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $")
 _NOT_AN = re.compile(r"\b(?:does not amount|is not|not an?)\b")
@@ -647,7 +654,7 @@ _ENABLING_BEFORE = re.compile(
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _SIDELINES_WITH = _Gated(
     re.compile(
-        r"\bon the sidelines of (?:a|an|the) [^.;,]{0,60}?"
+        r"on the sidelines of (?<!\won the sidelines of )(?:a|an|the) [^.;,]{0,60}?"  # (X)
         r"\b(?:meeting|summit|talks|conference)\s+with\b"
     ),
     ("on the sidelines of ",),
@@ -661,7 +668,7 @@ _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|d
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
 _APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
 _PARTICIPANTS_OR = re.compile(r"participants or $")
-_NOT_YET_WORDS = re.compile(r"\bnot yet\b")
+_NOT_YET_WORDS = re.compile(r"not yet(?<!\wnot yet)\b")  # (X)
 _YEARISH = re.compile(r"\d{4}|\d+-year")
 #: "the five-point declaration", "a 12-point plan": a count of points names nothing.
 _POINTS = re.compile(
@@ -822,6 +829,8 @@ class Reader:
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
         self._non_party_before: dict[int, bool] = {}
+        #: group() of each text asked in the sentence read.
+        self._groups: dict[str, list[Mention]] = {}
         #: Phrase-list matches in the sentence read (its bounds), by list.
         self._scanned = (-1, -1)
         self._scans: dict[str, list[re.Match[str]]] = {}
@@ -956,6 +965,7 @@ class Reader:
         """Read one sentence, appending observations."""
         self.section = s.section
         self.sentence_bounds = (s.start, s.end)
+        self._groups.clear()
         clauses: list[Clause] | None = None  # cut only when a rule family reads them
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
@@ -1135,6 +1145,14 @@ class Reader:
 
     def group(self, clause_text: str) -> list[Mention]:
         """Resolve "the two governments" / "both countries" to the last group named."""
+        # The discourse state read here changes only between sentences, so a text asked
+        # again within one sentence resolves as before (a fresh list each time).
+        found = self._groups.get(clause_text)
+        if found is None:
+            found = self._groups[clause_text] = self._group(clause_text)
+        return list(found)
+
+    def _group(self, clause_text: str) -> list[Mention]:
         match = _GROUP.search(clause_text)
         if match is None:
             if _THEY.match(clause_text) and len(_uniq_codes(self.last_group)) == 2:
@@ -2453,10 +2471,11 @@ class Reader:
                 gap = self.text[m.end : anchor]
                 if m.start < anchor and len(gap) < 45 and "," not in gap and "." not in gap:
                     out.append(m)
-        trigger_verbs = _HOLD_VERB.search(self.text[clause.start : clause.end])
+        ctext = self.text[clause.start : clause.end]
+        trigger_verbs = _HOLD_VERB.search(ctext)
         if trigger_verbs is not None:
             out += self.subject_run(clause, clause.start + trigger_verbs.start())
-        group = self.group(self.text[clause.start : clause.end])
+        group = self.group(ctext)
         out += group
         between = _BETWEEN.search(self.text, position, clause.end)
         if between is not None:
