@@ -535,9 +535,12 @@ _NAMED_INSTRUMENT = re.compile(
     r"(?:Treaty|Agreement|Accord|Pact|Alliance|Declaration|Convention|Protocol|Charter)\b"
 )
 #: An applicant's wish to join an instrument (the applicant is not yet a party).
-_BID_TO_JOIN = re.compile(
-    r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
-    r" to (?:join|accede to)\s+(?:the\s+)?$"
+_BID_TO_JOIN = _Gated(
+    re.compile(
+        r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
+        r" to (?:join|accede to)\s+(?:the\s+)?$"
+    ),
+    (" to join", " to accede to"),
 )
 #: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
 _NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
@@ -580,6 +583,8 @@ _THEY_LOWER = re.compile(r"they(?<!\wthey)\b")  # (X)
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
+#: The kind of clause each cut word opens (any other: "rel").
+_CUT_KINDS: Final = {"and": "and", "but": "and", "ahead of": "ahead"}
 #: The same cuts but " ahead of ", for a sentence without it: a branch that never
 #: matches leaves the scan unchanged, and the rest start only at "," or ";".
 _SPLIT_AND_NOT_AHEAD = re.compile(r", (?:and|but|which|who|where) |; ")
@@ -644,8 +649,8 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
 _PRIOR_TO = _Gated(re.compile(r"prior to(?<!\wprior to)\b"), ("prior to",))  # (X)
 _MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $")
-_NOT_AN = re.compile(r"\b(?:does not amount|is not|not an?)\b")
+_NEGATED_BEFORE = _Gated(re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), ("no", "without"))
+_NOT_AN = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
 _SPACES = re.compile(r"\s+")
 _ENABLING_BEFORE = re.compile(
     r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
@@ -877,17 +882,17 @@ class Reader:
             )
         ahead = text.find(" ahead of ", s.start, s.end) >= 0
         for m in (_SPLIT_AND if ahead else _SPLIT_AND_NOT_AHEAD).finditer(text, s.start, s.end):
-            nxt = self.within(m.end(), m.end() + 40)
             word = m.group().strip(" ,;")
-            if (
-                word == "and"
-                and nxt
-                and nxt[0].start - m.end() < 5
-                and nxt[0].is_state
-                and not _FINITE_VERB.match(text, nxt[0].end)
-            ):
-                continue  # ", and Japan": a list, not a new clause ("and Japan has": one)
-            kind = {"and": "and", "but": "and", "ahead of": "ahead"}.get(word, "rel")
+            if word == "and":
+                nxt = self.within(m.end(), m.end() + 40)
+                if (
+                    nxt
+                    and nxt[0].start - m.end() < 5
+                    and nxt[0].is_state
+                    and not _FINITE_VERB.match(text, nxt[0].end)
+                ):
+                    continue  # ", and Japan": a list, not a new clause ("and Japan has": one)
+            kind = _CUT_KINDS.get(word, "rel")
             if m.group() == "; ":
                 kind = "main"
             cuts.append((m.start(), kind))
@@ -898,8 +903,9 @@ class Reader:
             if pos > cursor:
                 out.append(Clause(cursor, pos, kind == "background", kind))
             cursor, kind = max(cursor, pos), new_kind
-        out.append(Clause(cursor, s.end, kind == "background", kind))
-        return [c for c in out if c.end > c.start]
+        if s.end > cursor:  # the clauses before it are never empty
+            out.append(Clause(cursor, s.end, kind == "background", kind))
+        return out
 
     def resolve_date(self, d: DateMention, *, future: bool) -> PartialDate | None:
         """Resolve a date mention with the article's publication date and anchors."""
