@@ -1020,9 +1020,12 @@ class Reader:
         ):
             self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
-        new_groups = [m.parties for m in self.meetings[before[0] :]] + [
-            a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"
-        ]
+        new_groups = (
+            [m.parties for m in self.meetings[before[0] :]]
+            + [a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"]
+            if len(self.meetings) > before[0] or len(self.agreements) > before[1]
+            else []
+        )
         for group in reversed(new_groups):
             if len(_uniq_codes(group)) >= 2:
                 self.last_group = [m for m in group if m.is_state]
@@ -1439,7 +1442,8 @@ class Reader:
     ) -> list[Mention]:
         text = self.text
         # "the president's visit to France": the visitor and the place visited.
-        before = [m for m in ms if m.end <= trigger.start() and trigger.start() - m.end <= 12]
+        at = trigger.start()
+        before = [m for m in ms if m.end <= at and at - m.end <= 12]
         if before and before[-1].possessive and before[-1].is_state:
             dest = [
                 m
