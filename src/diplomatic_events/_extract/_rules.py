@@ -63,13 +63,22 @@ class _Gated:
     engine is not started; otherwise the pattern runs as it would alone.
     """
 
-    __slots__ = ("fold", "needles", "pattern")
+    __slots__ = ("fold", "needles", "pattern", "scan")
 
     def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...] | frozenset[str]) -> None:
         """Needles as a tuple are substrings; as a frozenset, whole words (see below)."""
         self.pattern = pattern
         self.needles = needles
         self.fold = bool(pattern.flags & re.IGNORECASE)
+        # Many substrings, or ones sharing a first character (a literal prefix the regex
+        # engine skips to), are looked for faster by one alternation than one by one.
+        self.scan = (
+            re.compile("|".join(map(re.escape, needles)))
+            if isinstance(needles, tuple)
+            and not self.fold
+            and (len(needles) > 8 or len({needle[0] for needle in needles}) == 1)
+            else None
+        )
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a needle.
@@ -78,6 +87,9 @@ class _Gated:
         letters: they are looked up in the range's :func:`words` (cached, shared with
         the gazetteer's phrase lists), which compare as a case-insensitive pattern does.
         """
+        if self.scan is not None and pos >= 0:
+            # A needle lies in the range exactly when the alternation finds one there.
+            return self.scan.search(string, pos, endpos) is not None
         part = string[pos:endpos] if pos > 0 or endpos < len(string) else string
         if isinstance(self.needles, frozenset):
             return not self.needles.isdisjoint(words(part))
@@ -178,6 +190,8 @@ _DIRECTION = (
     r"(?:northern|southern|eastern|western|central|north-eastern|south-eastern|north-western|"
     r"south-western|northeastern|southeastern|northwestern|southwestern)"
 )
+_WORD_CHAR = re.compile(r"\w")
+_DIRECTION_BEFORE = re.compile(_DIRECTION + r" $")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|near|out of|off|outside|over)(?: the)?"
     r"(?: (?P<dir0>northern|southern|eastern|western|central))?"
@@ -187,21 +201,58 @@ _PLACE_PREP = re.compile(
     r"northwestern|southwestern) )?(?=[A-Z])"
 )
 # "Miyazaki Prefecture", "Riau Islands", "Baturaja Air Base": a place by its last word.
-_PLACE_NAME = re.compile(
-    r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
-    r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
-    r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
+_PLACE_NAME = _Gated(
+    re.compile(
+        r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
+        r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
+        r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
+    ),
+    (
+        " Prefecture",
+        " Province",
+        " Island",
+        " Peninsula",
+        " Base",
+        " Bay",
+        " Port",
+        " Harbo",
+        " Strait",
+        " Atoll",
+        " Archipelago",
+        " Region",
+        " County",
+        " Oblast",
+    ),
 )
 #: A base named after its place: "RAAF Base Darwin", "Joint Base Elmendorf-Richardson".
-_BASE_NAME = re.compile(
-    r"\b(?:[A-Z]{2,6}|Joint|Naval|Air|Army|Marine Corps) Base "
-    r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
+_BASE_NAME = _Gated(
+    re.compile(
+        r"\b(?:[A-Z]{2,6}|Joint|Naval|Air|Army|Marine Corps) Base "
+        r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
+    ),
+    (" Base ",),
 )
-_LIST_LEAD = re.compile(r"\b(?:include|includes|including|such as)\b")
-_TOPIC = re.compile(
-    r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
-    r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
+_LIST_LEAD = _Gated(
+    re.compile(r"\b(?:include|includes|including|such as)\b"), ("includ", "such as")
 )
+_TOPIC = _Gated(
+    re.compile(
+        r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
+        r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
+    ),
+    (
+        "discussed",
+        "concurred on",
+        "agreed on",
+        "talked about",
+        "focused on",
+        "views on",
+        "talks on",
+        "discussions on",
+        "touched on",
+    ),
+)
+_TOPIC_PARTS = re.compile(r" and |, ")
 _TOPIC_STOP = re.compile(r"\s(?:during|at|in order|while|when|after|before|as|to)\s|,")
 _TOPIC_LEAD = re.compile(
     r"^(?:the )?(?:situations?|issues?|developments?|matters?) (?:in|of|regarding|concerning) "
@@ -218,7 +269,10 @@ _ONE = _Gated(
     ),
     (" one",),
 )
-_BETWEEN = re.compile(r"\bbetween\b")
+# "X(?<!\wX)" is "\bX" for a literal X that starts with a word character (no word
+# character before X), written literal first so the engine skips ahead to X instead
+# of trying a word boundary at every offset; the patterns marked (X) below use it.
+_BETWEEN = re.compile(r"between(?<!\wbetween)\b")  # (X)
 _HEAD_LOWER = re.compile(r"[a-z]")
 _STOP_MOD: Final = frozenset(
     [
@@ -320,8 +374,9 @@ _VERBS: Final = frozenset(
         "were",
     ]
 )
-_IDIOM = re.compile(
-    r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE
+_IDIOM = _Gated(
+    re.compile(r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE),
+    ("deal",),
 )
 _KEEP_ING: Final = frozenset(
     {"policing", "servicing", "cross-servicing", "training", "peacekeeping"}
@@ -351,16 +406,19 @@ _EXERCISE_NAMED = _Gated(
 #: ("the Panama Canal protection exercise"), is a modifier instead.
 _EXERCISE_CAPITALISED = _Gated(
     re.compile(
-        r"\bthe (?P<c>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){1,3})"
+        r"the (?<!\wthe )(?P<c>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){1,3})"  # (X)
         r"(?= (?:[a-z][\w-]* ){0,2}(?:exercise|drills|maneuvers|manoeuvres|war games)\b)"
     ),
     (" exercise", " drills", " maneuvers", " manoeuvres", " war games"),
 )
 _EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
-_EXERCISE_REF = re.compile(
-    r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for|rehearsal)\b"
-    r"[^.]{0,40}$"
+_EXERCISE_REF = _Gated(
+    re.compile(
+        r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for"
+        r"|rehearsal)\b[^.]{0,40}$"
+    ),
+    ("planning ", "planner", "ahead of", "in preparation for", "rehearsal"),
 )
 _EXERCISE_QUALIFIER = re.compile(
     r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b"
@@ -389,7 +447,9 @@ _AGREEMENT_HINTS: Final = (
 )
 #: A joint statement or communiqué: an agreement only when the text says it was signed.
 _STATEMENT_ON = re.compile(r" on (?P<w>[a-z][\w-]*(?: [a-z][\w-]*){0,9})")
-_JOINT_STATEMENT = re.compile(r"\bjoint (?:statement|communiqu[e\u00e9])\b", re.IGNORECASE)
+_JOINT_STATEMENT = re.compile(  # (X)
+    r"joint (?<!\wjoint )(?:statement|communiqu[e\u00e9])\b", re.IGNORECASE
+)
 _EXERCISE_HINTS: Final = (
     "part",
     "join",
@@ -422,8 +482,24 @@ _SERIES_ROUND = _Gated(
     ),
     ("round", "session", "meeting", "dialogue"),
 )
+#: Words one of which every match of _SERIES_ROUND holds (in lower case).
+_SERIES_ORDINALS: Final = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "inaugural",
+    "previous",
+    "last",
+    "latest",
+    "next",
+    "earlier",
+    "preceding",
+)
 _SERIES_TAIL = re.compile(r",?\s+(?:(?:was|were|is|will be)\s+)?(?:held\s+)?(?:in|at)\s+")
-_PLANNING = re.compile(r"\bplanning (?:event|conference|meeting)\b")
+_PLANNING = re.compile(r"planning (?<!\wplanning )(?:event|conference|meeting)\b")  # (X)
 _NOUN_TRIGGER = re.compile(
     r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
     r"|planning conference)\b"
@@ -432,8 +508,11 @@ _VISIT = _Gated(
     re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b"),
     ("visit", "trip", "travel"),
 )
-_EDITION = re.compile(
-    r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
+_EDITION = _Gated(
+    re.compile(
+        r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
+    ),
+    ("edition", "exercise locations", "exercise sites", "ceremony"),
 )
 #: Before an exercise's name: "The previous joint Russian-Belarusian Zapad exercise".
 _PREVIOUS_BEFORE = re.compile(r"\b[Tt]he (?:previous|prior|preceding)\b[^.,;]{0,40}$")
@@ -457,9 +536,12 @@ _NAMED_INSTRUMENT = re.compile(
     r"(?:Treaty|Agreement|Accord|Pact|Alliance|Declaration|Convention|Protocol|Charter)\b"
 )
 #: An applicant's wish to join an instrument (the applicant is not yet a party).
-_BID_TO_JOIN = re.compile(
-    r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
-    r" to (?:join|accede to)\s+(?:the\s+)?$"
+_BID_TO_JOIN = _Gated(
+    re.compile(
+        r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
+        r" to (?:join|accede to)\s+(?:the\s+)?$"
+    ),
+    (" to join", " to accede to"),
 )
 #: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
 _NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
@@ -498,10 +580,15 @@ _POST_OF = re.compile(
 )
 #: A space then a capital: a name goes on ("Agreement on Defence" vs "agreement on defence").
 _SPACE_CAPITAL = re.compile(r" [A-Z]")
-_THEY_LOWER = re.compile(r"\bthey\b")
+_THEY_LOWER = re.compile(r"they(?<!\wthey)\b")  # (X)
 _THEY = re.compile(r"\s*They\b")
 _BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
 _SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
+#: The kind of clause each cut word opens (any other: "rel").
+_CUT_KINDS: Final = {"and": "and", "but": "and", "ahead of": "ahead"}
+#: The same cuts but " ahead of ", for a sentence without it: a branch that never
+#: matches leaves the scan unchanged, and the rest start only at "," or ";".
+_SPLIT_AND_NOT_AHEAD = re.compile(r", (?:and|but|which|who|where) |; ")
 #: After a state: it objects to or warns about the event ("China objected to the drills",
 #: "North Korea, which has warned of ...", "China's objection"): a critic, not a party.
 _CRITIC_AFTER = re.compile(
@@ -543,41 +630,51 @@ _MEETING_CUT = _Gated(
 
 #: Patterns of the rules below, compiled once.
 _OF_CAPITAL = re.compile(r" (?:of|on|for) (?:the )?[A-Z]")
-_DEFENCE_COOPERATION = re.compile(r"\bdefen[cs]e (?:cooperation|collaboration|co-operation)\b")
+_DEFENCE_COOPERATION = re.compile(  # (X)
+    r"defen(?<!\wdefen)[cs]e (?:cooperation|collaboration|co-operation)\b"
+)
 _WITH_SOON = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
-_TRILATERAL_WORD = re.compile(r"\btrilateral\b")
-_HOLD_VERB = re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b")
+_TRILATERAL_WORD = re.compile(r"trilateral(?<!\wtrilateral)\b")  # (X)
+_HOLD_VERB = _Gated(
+    re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b"),
+    ("hold", "held", "conduct", "kicked off", "began", "stage", "launch"),
+)
 _HOSTED_BY_WORD = re.compile(r"hosted by\b")
-_BILATERAL_WORD = re.compile(r"\bbilateral\b")
-_ALLIANCE_WORD = re.compile(r"\bAlliance\b")
+_BILATERAL_WORD = re.compile(r"bilateral(?<!\wbilateral)\b")  # (X)
+_ALLIANCE_WORD = re.compile(r"Alliance(?<!\wAlliance)\b")  # (X)
 _COUNT_BEFORE = re.compile(
     r"(?<![\d,])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$"
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
-_PRIOR_TO = re.compile(r"\bprior to\b")
+_PRIOR_TO = _Gated(re.compile(r"prior to(?<!\wprior to)\b"), ("prior to",))  # (X)
 _MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $")
-_NOT_AN = re.compile(r"\b(?:does not amount|is not|not an?)\b")
+_NEGATED_BEFORE = _Gated(re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), ("no", "without"))
+_NOT_AN = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
 _SPACES = re.compile(r"\s+")
 _ENABLING_BEFORE = re.compile(
     r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
     r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_SIDELINES_WITH = re.compile(
-    r"\bon the sidelines of (?:a|an|the) [^.;,]{0,60}?"
-    r"\b(?:meeting|summit|talks|conference)\s+with\b"
+_SIDELINES_WITH = _Gated(
+    re.compile(
+        r"on the sidelines of (?<!\won the sidelines of )(?:a|an|the) [^.;,]{0,60}?"  # (X)
+        r"\b(?:meeting|summit|talks|conference)\s+with\b"
+    ),
+    ("on the sidelines of ",),
 )
-_SEE_PEOPLE = re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b")
-_TOGETHER_WITH = re.compile(r",? together with\b")
+_SEE_PEOPLE = _Gated(
+    re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b"), (" see ",)
+)
+_TOGETHER_WITH = _Gated(re.compile(r",? together with\b"), (" together with",))
 _CALL_ON = re.compile(r"\b(?:called|calls|call) on\b|\bcourtesy call\b")
 _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
 _APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
 _PARTICIPANTS_OR = re.compile(r"participants or $")
-_NOT_YET_WORDS = re.compile(r"\bnot yet\b")
+_NOT_YET_WORDS = re.compile(r"not yet(?<!\wnot yet)\b")  # (X)
 _YEARISH = re.compile(r"\d{4}|\d+-year")
 #: "the five-point declaration", "a 12-point plan": a count of points names nothing.
 _POINTS = re.compile(
@@ -665,8 +762,9 @@ class Clause:
 def _uniq_codes(ms: Sequence[Mention]) -> list[str]:
     out: list[str] = []
     for m in ms:
-        if m.code and m.is_state and m.code not in out:
-            out.append(m.code)
+        code = m.code
+        if code and code not in out and m.is_state:
+            out.append(code)
     return out
 
 
@@ -713,8 +811,18 @@ class Reader:
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
-        sport_words = gaz.regex["sport_words"].scan(text, 0, min(len(text), 200_000))
-        self.sport = len(list(itertools.islice(sport_words, 2))) >= 2  # two are enough
+        sport_words = gaz.regex["sport_words"]
+        limit = min(len(text), 200_000)
+        # Each match shows a keyword of the list whole and matches do not overlap, so
+        # fewer than two keyword occurrences in the folded text mean fewer than two
+        # matches, without the scan.
+        keys = sport_words.keys
+        low = fold_lower(text[:limit])
+        if keys is not None and sum(low.count(key) for key in keys) < 2:
+            self.sport = False
+        else:
+            found = sport_words.scan(text, 0, limit)
+            self.sport = len(list(itertools.islice(found, 2))) >= 2  # two are enough
         self.exercise_year: int | None = None
         #: States that object to, warn about or condemn an exercise ("China's objection to
         #: the India-US exercise"): critics, never participants of a later anaphoric mention.
@@ -724,6 +832,17 @@ class Reader:
         self.dateline: Location | None = None
         self.dateline_paragraph = -1
         self._statuses = [(AgreementStatus(v), rx) for v, rx in gaz.status_regex.items()]
+        # Pure tests of the text at one offset, asked again by several rules.
+        self._critics_after: dict[int, bool] = {}
+        self._non_party_before: dict[int, bool] = {}
+        #: group() of each text asked in the sentence read.
+        self._groups: dict[str, list[Mention]] = {}
+        #: Phrase-list matches in the sentence read (its bounds), by list.
+        self._scanned = (-1, -1)
+        self._scans: dict[str, list[re.Match[str]]] = {}
+        self._resolved: dict[
+            tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
+        ] = {}
         self._status_memo: dict[
             tuple[int, int, int, int], list[tuple[AgreementStatus, list[re.Match[str]]]]
         ] = {}
@@ -762,18 +881,19 @@ class Reader:
                     "rel" if phrase in {"following", "after", "since the"} else "background",
                 )
             )
-        for m in _SPLIT_AND.finditer(text, s.start, s.end):
-            nxt = self.within(m.end(), m.end() + 40)
+        ahead = text.find(" ahead of ", s.start, s.end) >= 0
+        for m in (_SPLIT_AND if ahead else _SPLIT_AND_NOT_AHEAD).finditer(text, s.start, s.end):
             word = m.group().strip(" ,;")
-            if (
-                word == "and"
-                and nxt
-                and nxt[0].start - m.end() < 5
-                and nxt[0].is_state
-                and not _FINITE_VERB.match(text, nxt[0].end)
-            ):
-                continue  # ", and Japan": a list, not a new clause ("and Japan has": one)
-            kind = {"and": "and", "but": "and", "ahead of": "ahead"}.get(word, "rel")
+            if word == "and":
+                nxt = self.within(m.end(), m.end() + 40)
+                if (
+                    nxt
+                    and nxt[0].start - m.end() < 5
+                    and nxt[0].is_state
+                    and not _FINITE_VERB.match(text, nxt[0].end)
+                ):
+                    continue  # ", and Japan": a list, not a new clause ("and Japan has": one)
+            kind = _CUT_KINDS.get(word, "rel")
             if m.group() == "; ":
                 kind = "main"
             cuts.append((m.start(), kind))
@@ -784,11 +904,19 @@ class Reader:
             if pos > cursor:
                 out.append(Clause(cursor, pos, kind == "background", kind))
             cursor, kind = max(cursor, pos), new_kind
-        out.append(Clause(cursor, s.end, kind == "background", kind))
-        return [c for c in out if c.end > c.start]
+        if s.end > cursor:  # the clauses before it are never empty
+            out.append(Clause(cursor, s.end, kind == "background", kind))
+        return out
 
     def resolve_date(self, d: DateMention, *, future: bool) -> PartialDate | None:
         """Resolve a date mention with the article's publication date and anchors."""
+        # resolve() is pure and its other inputs are fixed for the article (the year
+        # before d), so a mention read again with the same future and exercise year
+        # resolves as before; the memo holds d itself, so its id is not reused.
+        key = (id(d), future, self.exercise_year)
+        found = self._resolved.get(key)
+        if found is not None and found[0] is d:
+            return found[1]
         start, _ = resolve(
             d,
             self.published,
@@ -796,6 +924,7 @@ class Reader:
             anchor_year=self.year_before(d.start),
             context_year=self.exercise_year,
         )
+        self._resolved[key] = (d, start)
         return start
 
     def year_before(self, position: int) -> int | None:
@@ -806,17 +935,49 @@ class Reader:
                 return d.year
         return None
 
+    def _exercise_noun_in(self) -> bool:
+        """Whether the sentence read names an exercise noun."""
+        return bool(self._phrases("exercise_noun", *self.sentence_bounds))
+
+    def _phrases(self, key: str, start: int, end: int) -> list[re.Match[str]]:
+        """The matches of phrase list *key* in [start, end), from one scan a sentence.
+
+        The sentence's own matches inside a range of it are the range's, as long as none
+        crosses either end and the range does not end inside a word: scanning the range
+        then steps through the same positions and tries the same phrases there (the
+        closing word-character test reads the same character). Otherwise it is scanned.
+        """
+        text = self.text
+        s_start, s_end = self.sentence_bounds
+        if self._scanned != (s_start, s_end):
+            self._scanned = (s_start, s_end)
+            self._scans.clear()
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = list(self.gaz.regex[key].finditer(text, s_start, s_end))
+        if (start, end) == (s_start, s_end):
+            return found
+        if (
+            s_start <= start
+            and end <= s_end
+            and (end == s_end or _WORD_CHAR.match(text, end) is None)
+            and not any(t.start() < start < t.end() or t.start() < end < t.end() for t in found)
+        ):
+            return [t for t in found if start <= t.start() and t.end() <= end]
+        return list(self.gaz.regex[key].finditer(text, start, end))
+
     # ---- the sentence loop -----------------------------------------------------------
 
     def read(self, index: int, s: Sentence) -> None:
         """Read one sentence, appending observations."""
         self.section = s.section
         self.sentence_bounds = (s.start, s.end)
+        self._groups.clear()
         clauses: list[Clause] | None = None  # cut only when a rule family reads them
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
         # One search per kind decides whether the sentence is worth reading clause by clause.
-        text, regex = self.text, self.gaz.regex
+        text = self.text
         kinds = {m.kind for m in sentence_mentions}
         low = fold_lower(text[s.start : s.end])
         if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
@@ -825,7 +986,7 @@ class Reader:
                 self._agreements(index, s, clause, clauses)
         if (
             "exercise" in kinds
-            or regex["exercise_noun"].search(text, s.start, s.end)
+            or self._exercise_noun_in()
             or (self.exercises and any(hint in low for hint in _EXERCISE_HINTS))
             or self.exercise_aliases
         ):
@@ -834,8 +995,7 @@ class Reader:
             for clause in clauses:
                 self._exercises(index, s, clause)
         if not self.sport and (
-            regex["meeting"].search(text, s.start, s.end)
-            or _SEE_PEOPLE.search(text, s.start, s.end)
+            self._phrases("meeting", s.start, s.end) or _SEE_PEOPLE.search(text, s.start, s.end)
         ):
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             exercise_sentence = (s.start, s.end) in exercise_clauses
@@ -852,12 +1012,21 @@ class Reader:
                         # "since 2018, when X met Y" inside it still is.
                         continue
                     self._meetings(index, s, part, sentence_mentions)
-        if not self.sport and _SERIES_ROUND.possible(text, s.start, s.end):
+        # The series gate folds the sentence as ``low`` is folded: the same test. A match
+        # also holds an ordinal; without one the rule reads nothing and changes nothing.
+        if (
+            not self.sport
+            and any(needle in low for needle in _SERIES_ROUND.needles)
+            and any(word in low for word in _SERIES_ORDINALS)
+        ):
             self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
-        new_groups = [m.parties for m in self.meetings[before[0] :]] + [
-            a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"
-        ]
+        new_groups = (
+            [m.parties for m in self.meetings[before[0] :]]
+            + [a.parties for a in self.agreements[before[1] :] if a.level != "anaphor"]
+            if len(self.meetings) > before[0] or len(self.agreements) > before[1]
+            else []
+        )
         for group in reversed(new_groups):
             if len(_uniq_codes(group)) >= 2:
                 self.last_group = [m for m in group if m.is_state]
@@ -910,10 +1079,26 @@ class Reader:
             return True
         if not m.is_state and m.kind != "demonym":
             return False
-        if _CRITIC_AFTER.match(text, m.end, min(len(text), m.end + 60)):
+        if self._critic_after(m.end):
             return True
-        lead = text[max(0, m.start - 40) : m.start]
-        return _NON_PARTY_BEFORE.search(lead) is not None
+        before = self._non_party_before.get(m.start)
+        if before is None:
+            lead = text[max(0, m.start - 40) : m.start]
+            before = self._non_party_before[m.start] = _NON_PARTY_BEFORE.search(lead) is not None
+        return before
+
+    def _critic_after(self, end: int) -> bool:
+        """Whether a critic's words follow a state named up to *end* (memo per offset)."""
+        found = self._critics_after.get(end)
+        if found is None:
+            window = min(len(self.text), end + 60)
+            found = self._critics_after[end] = (
+                _CRITIC_AFTER.match(self.text, end, window) is not None
+            )
+        return found
+
+    def _participation(self, ctext: str) -> bool:
+        return self.gaz.regex["participation"].search(ctext) is not None
 
     def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
         """Drop critics, targets, brokers and venues from a list of parties."""
@@ -925,9 +1110,9 @@ class Reader:
         ms = [
             m
             for m in self.within(clause.start, position)
-            if (m.is_state and not m.is_locative and m.kind != "military") or m.kind == "person"
+            if m.code
+            and ((m.is_state and not m.is_locative and m.kind != "military") or m.kind == "person")
         ]
-        ms = [m for m in ms if m.code]
         # "<State> Defence Minister <Name>": the state is the person's, not a party.
         ms = [
             m
@@ -942,7 +1127,7 @@ class Reader:
         ]
         if not ms:
             return []
-        if len(self.text[ms[-1].end : position]) > 90:
+        if min(position, len(self.text)) - ms[-1].end > 90:  # len(text[end:position]), uncopied
             return []
         run = [ms[-1]]
         for m in reversed(ms[:-1]):
@@ -970,6 +1155,14 @@ class Reader:
 
     def group(self, clause_text: str) -> list[Mention]:
         """Resolve "the two governments" / "both countries" to the last group named."""
+        # The discourse state read here changes only between sentences, so a text asked
+        # again within one sentence resolves as before (a fresh list each time).
+        found = self._groups.get(clause_text)
+        if found is None:
+            found = self._groups[clause_text] = self._group(clause_text)
+        return list(found)
+
+    def _group(self, clause_text: str) -> list[Mention]:
         match = _GROUP.search(clause_text)
         if match is None:
             if _THEY.match(clause_text) and len(_uniq_codes(self.last_group)) == 2:
@@ -1020,7 +1213,7 @@ class Reader:
         regex = self.gaz.regex
         triggers = [
             t
-            for t in regex["meeting"].finditer(text, clause.start, clause.end)
+            for t in self._phrases("meeting", clause.start, clause.end)
             if not (
                 t.group()[0].isupper()
                 and t.start() > s.start
@@ -1250,7 +1443,8 @@ class Reader:
     ) -> list[Mention]:
         text = self.text
         # "the president's visit to France": the visitor and the place visited.
-        before = [m for m in ms if m.end <= trigger.start() and trigger.start() - m.end <= 12]
+        at = trigger.start()
+        before = [m for m in ms if m.end <= at and at - m.end <= 12]
         if before and before[-1].possessive and before[-1].is_state:
             dest = [
                 m
@@ -1358,9 +1552,12 @@ class Reader:
             ({"seat"}, LocationKind.CITY),
         ):
             for m in ms:
-                if _topic_place(text, m):
-                    continue
-                if m.kind in kinds and (m.is_locative or m.prep in dest):
+                # _topic_place last: it is pure, so asking it only of a candidate is the same.
+                if (
+                    m.kind in kinds
+                    and (m.is_locative or m.prep in dest)
+                    and not _topic_place(text, m)
+                ):
                     name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                     venue_like = m.kind == "region" and m.prep == "at"
                     place_kind = LocationKind.VENUE if venue_like else kind
@@ -1378,9 +1575,11 @@ class Reader:
                 if capital is not None:
                     return Location(name=capital, country=m.code, kind=LocationKind.CITY)
         for m in ms:
-            if _topic_place(text, m):
-                continue
-            if m.kind == "country" and (m.prep == "in" or m.prep in dest):
+            if (
+                m.kind == "country"
+                and (m.prep == "in" or m.prep in dest)
+                and not _topic_place(text, m)
+            ):
                 town = _TOWN_BEFORE.search(text, max(0, m.start - 30), m.start)
                 if town is not None and m.prep == "in":
                     # "in <Town>, <State>": the place before the state's name.
@@ -1396,7 +1595,7 @@ class Reader:
             stop = _TOPIC_STOP.search(body)
             if stop is not None:
                 body = body[: stop.start()]
-            for part in re.split(r" and |, ", body):
+            for part in _TOPIC_PARTS.split(body):
                 if _VERBISH.match(part.strip()):
                     break
                 topic = _TOPIC_LEAD.sub("", part.strip()).strip(" \u201c\u201d\"'")
@@ -1415,12 +1614,13 @@ class Reader:
         for d in self.dates_within(clause.start, clause.end):
             if (skip is not None and skip[0] <= d.start < skip[1]) or d.start in self.name_years:
                 continue
+            distance = abs(d.start - position)
+            if distance >= best_distance:
+                continue  # no nearer, excluded or not
             lead = self.text[max(clause.start, d.start - 20) : d.start]
             if _DATE_EXCLUDE.search(lead):
                 continue
-            distance = abs(d.start - position)
-            if distance < best_distance:
-                best, best_distance = d, distance
+            best, best_distance = d, distance
         if best is None:
             return None, None
         return self.resolve_date(best, future=future), best.text.strip()
@@ -1432,29 +1632,37 @@ class Reader:
         ctext = text[clause.start : clause.end]
         if self.gaz.regex["company"].search(ctext):
             return
-        found = self._agreement_mentions(clause)
+        facts = _ClauseFacts(self, clause, ctext)
+        found = self._agreement_mentions(facts)
         joined = -1
+        # Each pattern below is tried only where a literal that all its matches hold is;
+        # "not" first ends at not_end, so no text before that holds it.
+        not_at = ctext.find("not")
+        not_end = clause.start + not_at + 3 if not_at >= 0 else clause.end + 3
         for k, (start, end, name, acronym, kind, level, plural) in enumerate(found):
             next_head = found[k + 1][0] if k + 1 < len(found) else clause.end
             lead = text[max(clause.start, start - 30) : start]
             if (
                 level != "named"
+                and "as" in lead
                 and _APPOSITION.search(lead)
                 and any(o.level == "named" and o.span == (s.start, s.end) for o in self.agreements)
             ):
                 continue  # "<Treaty> ..., as the only arms control treaty": the same one
-            if _BID_TO_JOIN.search(lead) or (
+            if (" to " in lead and _BID_TO_JOIN.search(lead)) or (
                 joined >= 0 and _NAME_GOES_ON.fullmatch(text, joined, start)
             ):
                 joined = end
                 continue  # "its bid to join the CPTPP": not a party yet
-            if _NEGATED_BEFORE.search(lead) or _NOT_AN.search(text[clause.start : start]):
+            if (("no" in lead or "without" in lead) and _NEGATED_BEFORE.search(lead)) or (
+                not_end <= start and _NOT_AN.search(text[clause.start : start])
+            ):
                 continue
             self._agreement(
-                index, s, clause, clauses, start, end, name, acronym, kind, level, plural, next_head
+                index, s, facts, clauses, start, end, name, acronym, kind, level, plural, next_head
             )
         # "approved Finland's membership": ratification of an accession.
-        for m in self.within(clause.start, clause.end):
+        for m in facts.mentions:
             if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
                 lead = text[max(clause.start, m.start - 25) : m.start]
                 if _APPROVED_BEFORE.search(lead) and not _NOT_YET_WORDS.search(lead):
@@ -1481,12 +1689,12 @@ class Reader:
                         )
 
     def _agreement_mentions(
-        self, clause: Clause
+        self, facts: _ClauseFacts
     ) -> list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]]:
         text = self.text
         gaz = self.gaz
+        clause, ms = facts.clause, facts.mentions
         out: list[tuple[int, int, str | None, str | None, AgreementKind, str, bool]] = []
-        ms = self.within(clause.start, clause.end)
         blocked = [(m.start, m.end) for m in ms if m.kind in {"exercise", "not_party", "org"}]
         covered: list[tuple[int, int]] = []
         # Acronyms from the table and those defined in the text ("... Agreement (RAA)").
@@ -1500,7 +1708,11 @@ class Reader:
                 )
                 out.append((m.start, m.end, full, acronym, kind, "named", plural))
                 covered.append((m.start, m.end))
-        for head in gaz.regex["agreement_head"].finditer(text, clause.start, clause.end):
+        heads = gaz.regex["agreement_head"]
+        found = facts.phrase_matches(heads.pattern)
+        if found is None:
+            found = list(heads.finditer(text, clause.start, clause.end))
+        for head in found:
             hs, he = head.span()
             word = head.group()
             if any(a <= hs < b for a, b in blocked + covered):
@@ -1520,11 +1732,7 @@ class Reader:
             out.append(self._common_agreement(hs, he, clause, word))
             covered.append((hs, he))
         # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
-        alliances = (
-            _ALLIANCE_WORD.finditer(text[clause.start : clause.end])
-            if "Alliance" in text[clause.start : clause.end]
-            else ()
-        )
+        alliances = _ALLIANCE_WORD.finditer(facts.text) if "Alliance" in facts.text else ()
         for match in alliances:
             hs = clause.start + match.start()
             if any(a <= hs < b for a, b in blocked + covered):
@@ -1534,7 +1742,13 @@ class Reader:
                 named is not None and "-" in (named[2] or "")
             ):
                 out.append(named)
-        for j in _JOINT_STATEMENT.finditer(text, clause.start, clause.end):
+        # A joint statement shows one of these words whole.
+        statements = (
+            _JOINT_STATEMENT.finditer(text, clause.start, clause.end)
+            if not facts.present.isdisjoint(_STATEMENT_WORDS)
+            else ()
+        )
+        for j in statements:
             if any(a <= j.start() < b for a, b in blocked + covered):
                 continue
             # "a joint statement on deepening their comprehensive partnership": its subject
@@ -1550,7 +1764,7 @@ class Reader:
             name = text[j.start() : end].lower()
             out.append((j.start(), end, name, None, AgreementKind.OTHER, "statement", False))
         # "is currently negotiating one with the Philippines": the last acronym named.
-        for match in _ONE.finditer(text, clause.start, clause.end):
+        for match in _ONE.finditer(text, clause.start, clause.end) if " one" in facts.text else ():
             last = next((o for o in reversed(out) if o[3]), None) or (
                 (
                     0,
@@ -1651,6 +1865,8 @@ class Reader:
         # "declaration on security cooperation".
         post = _POST_OF.match(text[he : min(clause.end, he + 70)])
         end = he
+        # The sentence's generic name for the head, worked out once when first needed.
+        generic: str | None = None
         if post is not None:
             words = post.group(1).split()
             while words and (words[-1] in _STOP_MOD or words[-1].endswith(",")):
@@ -1660,7 +1876,8 @@ class Reader:
             if words and not any(w in _STOP_MOD and not (listed and w == "and") for w in words):
                 end = he + len(post.group()) - len(post.group(1)) + len(" ".join(words))
         elif (
-            not word[0].isupper() and self._generic_name(word, text[s_start:s_end]) == word.lower()
+            not word[0].isupper()
+            and (generic := self._generic_name(word, text[s_start:s_end])) == word.lower()
         ):
             # "an agreement to restore diplomatic relations": the purpose names it (when
             # no topic of the sentence does, as in "a defence cooperation agreement").
@@ -1715,11 +1932,12 @@ class Reader:
             lateral = next(
                 (w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None
             )
-            name = (
-                f"{lateral} {word.lower()}"
-                if lateral
-                else self._generic_name(word, text[s_start:s_end])
-            )
+            if lateral:
+                name = f"{lateral} {word.lower()}"
+            elif generic is not None:
+                name = generic
+            else:
+                name = self._generic_name(word, text[s_start:s_end])
         idiom = _IDIOM.search(text, max(clause.start, start - 2), min(clause.end, he + 6))
         if idiom is not None and not (
             idiom.group().lower() == "deal with"
@@ -1730,7 +1948,7 @@ class Reader:
 
     def _generic_name(self, head: str, ctext: str) -> str:
         low = ctext.lower()
-        if _DEFENCE_COOPERATION.search(low):
+        if "defen" in low and _DEFENCE_COOPERATION.search(low):  # every match holds "defen"
             spelling = "defense" if "defense" in low else "defence"
             return f"{spelling} cooperation {head.lower()}"
         present = words(low)
@@ -1750,7 +1968,7 @@ class Reader:
         self,
         index: int,
         s: Sentence,
-        clause: Clause,
+        facts: _ClauseFacts,
         clauses: list[Clause],
         start: int,
         end: int,
@@ -1764,8 +1982,8 @@ class Reader:
         if level == "skip":
             return
         text = self.text
-        ctext = text[clause.start : clause.end]
-        status, trigger_pos = self._agreement_status(clause, start, end, s, next_head)
+        clause = facts.clause
+        status, trigger_pos = self._agreement_status(facts, start, end, s, next_head)
         if level == "statement":
             # "Trump and Kim signed a joint statement": signed, so an agreement;
             # one merely issued or released is not.
@@ -1783,7 +2001,11 @@ class Reader:
                 skip=(start, end),
             )
             # "X in 2002 and Y (LEMOA) in 2016": a date right after a name is its own.
-            follow = _OWN_DATE.match(text, end, min(clause.end, end + 24))
+            follow = (  # every match starts with a space
+                _OWN_DATE.match(text, end, min(clause.end, end + 24))
+                if text.startswith(" ", end)
+                else None
+            )
             right = self.dates_within(follow.end(), follow.end() + 1) if follow else []
             if right and (trigger_pos is None or trigger_pos < start):
                 resolved = self.resolve_date(right[0], future=False)
@@ -1804,6 +2026,8 @@ class Reader:
         if (
             status is AgreementStatus.SIGNED
             and (trigger_pos is None or trigger_pos >= start)
+            # every match holds ", under " within its first 88 characters
+            and text.find(", under ", end, min(s.end, next_head, end + 88)) >= 0
             and _UNDER_WHICH_PRESENT.match(text, end, min(s.end, next_head))
         ):
             status, date, date_text = AgreementStatus.IN_FORCE, None, None
@@ -1824,7 +2048,7 @@ class Reader:
             else:
                 status, default = AgreementStatus.IN_FORCE, True
         parties_groups = self._agreement_parties(
-            clause, clauses, start, end, trigger_pos, plural, level, ctext, s, next_head
+            facts, clauses, start, end, trigger_pos, plural, level, s, next_head
         )
         if (
             plural
@@ -1836,12 +2060,12 @@ class Reader:
             # "military agreements", "normalization deals", "15 agreements": a count of
             # instruments, not the name of one; a list of partners ("agreements with A
             # and B") still gives one record each.
-            group = self.without_bystanders(parties_groups[0])
+            group = facts.without_bystanders(parties_groups[0])
             if trigger_pos is not None and len(_uniq_codes(group)) == 2:
                 self.agreement_group = [m for m in group if m.is_state]
             return
         for group in parties_groups:
-            parties = self.without_bystanders(group)
+            parties = facts.without_bystanders(group)
             obs = AgreementObs(
                 index,
                 s.section,
@@ -1857,21 +2081,19 @@ class Reader:
                 (s.start, s.end),
                 start,
             )
-            if level == "anaphor" or len(_uniq_codes(parties)) >= 2:
+            sides = len(_uniq_codes(parties))
+            if level == "anaphor" or sides >= 2:
                 self.agreements.append(obs)
                 self.last_agreement = obs
-                if len(_uniq_codes(parties)) == 2:
+                if sides == 2:
                     self.agreement_group = [m for m in parties if m.is_state]
-        signers = [m for m in self.subject_run(clause, trigger_pos or start) if m.kind == "person"]
-        if (
-            status is AgreementStatus.SIGNED
-            and trigger_pos is not None
-            and len(_uniq_codes(signers)) >= 2
-        ):
+        if status is not AgreementStatus.SIGNED or trigger_pos is None:
+            return
+        signers = [m for m in facts.subject_run(trigger_pos or start) if m.kind == "person"]
+        if len(_uniq_codes(signers)) >= 2:
             # "A and B signed a declaration ... in Athens on Thursday":
             # leaders signing together met.
-            ms = self.within(clause.start, clause.end)
-            location = self._meeting_location(clause, ms, visit=False)
+            location = self._meeting_location(clause, facts.mentions, visit=False)
             self.meetings.append(
                 MeetingObs(
                     index,
@@ -1888,9 +2110,10 @@ class Reader:
             )
 
     def _status_matches(
-        self, clause: Clause, s: Sentence
+        self, facts: _ClauseFacts, s: Sentence
     ) -> list[tuple[AgreementStatus, list[re.Match[str]]]]:
         """Every status verb of the clause, by status in table order (once per clause)."""
+        clause = facts.clause
         key = (clause.start, clause.end, s.start, s.end)
         found = self._status_memo.get(key)
         if found is None:
@@ -1898,39 +2121,49 @@ class Reader:
             ratification_ok = (
                 self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
             )
-            found = [
-                (status, list(regex.finditer(text, clause.start, clause.end)))
-                for status, regex in self._statuses
-                if status is not AgreementStatus.RATIFIED or ratification_ok
-            ]
+            found = []
+            for status, regex in self._statuses:
+                if status is AgreementStatus.RATIFIED and not ratification_ok:
+                    continue
+                matches = facts.phrase_matches(regex.pattern)
+                if matches is None:
+                    matches = list(regex.finditer(text, clause.start, clause.end))
+                found.append((status, matches))
             self._status_memo[key] = found
         return found
 
     def _agreement_status(
-        self, clause: Clause, start: int, end: int, s: Sentence, next_head: int | None = None
+        self, facts: _ClauseFacts, start: int, end: int, s: Sentence, next_head: int | None = None
     ) -> tuple[AgreementStatus | None, int | None]:
         text = self.text
+        clause = facts.clause
         hits: list[tuple[int, int, AgreementStatus]] = []
-        for status, matches in self._status_matches(clause, s):
+        for status, matches in self._status_matches(facts, s):
             for m in matches:
-                if start <= m.start() < end and status is not AgreementStatus.PROPOSED:
+                at = m.start()
+                if start <= at < end and status is not AgreementStatus.PROPOSED:
                     continue
-                if m.start() >= end and _RELATIVE_SUBJECT.search(text, end, m.start()):
+                if (
+                    at >= end
+                    # a relative pronoun, which every match holds, before the verb
+                    and (text.find("that", end, at) >= 0 or text.find("which", end, at) >= 0)
+                    and _RELATIVE_SUBJECT.search(text, end, at)
+                ):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
-                if next_head is not None and end < next_head <= m.start():
+                if next_head is not None and end < next_head <= at:
                     continue  # "The deal replaces an interim accord that ... struck": the other's
                 verb = m.group().lower()
                 if verb in {"replaces", "supersedes", "replace", "supersede"}:
-                    if m.start() >= end:
+                    if at >= end:
                         continue  # "The deal replaces an interim accord": the new one
                     # "an interim accord" that a new deal replaces is applied until then.
-                    hits.append((m.start(), m.end(), AgreementStatus.IN_FORCE))
+                    hits.append((at, m.end(), AgreementStatus.IN_FORCE))
                     continue
                 if status is AgreementStatus.RATIFIED and _NOT_YET.search(
-                    text, max(clause.start, m.start() - 20), m.start()
+                    text, max(clause.start, at - 20), at
                 ):
                     continue  # "would still have to be ratified": not yet
-                hits.append((m.start(), m.end(), status))
+                hits.append((at, m.end(), status))
         if not hits:
             return None, None
         # A longer trigger that contains a shorter one wins ("plan to sign" over "sign").
@@ -1955,23 +2188,21 @@ class Reader:
 
     def _agreement_parties(  # noqa: PLR0913, PLR0917 - a mention's parts, read by one rule
         self,
-        clause: Clause,
+        facts: _ClauseFacts,
         clauses: list[Clause],
         start: int,
         end: int,
         trigger_pos: int | None,
         plural: bool,
         level: str,
-        ctext: str,
         s: Sentence,
         next_head: int,
     ) -> list[list[Mention]]:
         text = self.text
-        ms = [
-            m
-            for m in self.within(clause.start, clause.end)
-            if m.is_state and not (m.kind == "seat" and start <= m.start < end and level == "named")
-        ]
+        clause = facts.clause
+        ms = facts.states()
+        if level == "named":
+            ms = [m for m in ms if not (m.kind == "seat" and start <= m.start < end)]
         # "X-Y <agreement>": a hyphen pair in or just before the name.
         pair = [m for m in self.within(max(clause.start, start - 40), end) if m.is_state]
         hyphen: list[Mention] = []
@@ -1981,7 +2212,11 @@ class Reader:
         # "between X and Y" after the mention, "with X and Y".
         between: list[Mention] = []
         limit = min(clause.end, end + 60, next_head)
-        match = _BETWEEN.search(text, end, limit) if limit > end else None
+        match = (
+            _BETWEEN.search(text, end, limit)
+            if limit > end and text.find("between", end, limit) >= 0  # held by every match
+            else None
+        )
         if match is not None:
             between = self.list_after(match.end(), clause.end)
             bloc = next(
@@ -1996,14 +2231,20 @@ class Reader:
                 # "a security agreement between Moscow and NATO": one state and a bloc.
                 return [between]
         with_list: list[Mention] = []
-        tail = text[end : clause.end]
-        wmatch = _WITH_SOON.match(tail)
+        wmatch = (
+            _WITH_SOON.match(text[end : clause.end])
+            if text.find("with", end, clause.end) >= 0  # held by every match
+            else None
+        )
         if wmatch is not None:
             with_list = self.list_after(end + wmatch.end(), clause.end)
         anchor = min(start, trigger_pos) if trigger_pos is not None else start
-        subject = self.subject_run(clause, anchor)
-        main = next((c for c in clauses if c.kind == "main"), clauses[0])
-        if not subject and clause.kind == "and" and clause is not main:
+        subject = facts.subject_run(anchor)
+        if (
+            not subject
+            and clause.kind == "and"
+            and clause is not (main := next((c for c in clauses if c.kind == "main"), clauses[0]))
+        ):
             # A later clause shares the sentence's subject: "Japan has concluded ..., and is
             # negotiating one with the Philippines".
             states = [
@@ -2024,7 +2265,7 @@ class Reader:
             before = self.within(max(s.start, clause.start - 40), clause.start)
             if before and before[-1].is_state and before[-1].end == clause.start:
                 subject = [before[-1], *subject]
-        group = self.group(ctext)
+        group = facts.group()
         if (
             level == "named"
             and group
@@ -2046,7 +2287,10 @@ class Reader:
             return [between]
         if hyphen and subject:
             return [[*subject, *hyphen]]
-        trilateral = _TRILATERAL_WORD.search(text[max(clause.start, start - 20) : end])
+        lead = max(clause.start, start - 20)
+        trilateral = text.find("trilateral", lead, end) >= 0 and _TRILATERAL_WORD.search(
+            text[lead:end]
+        )
         if trilateral:
             states = [m for m in self.within(s.start, s.end) if m.is_state]
             return [states]
@@ -2086,13 +2330,11 @@ class Reader:
         hits: list[tuple[int, int, str | None]] = [
             (m.start, m.end, _clean_exercise_name(m.name)) for m in ms if m.kind == "exercise"
         ]
-        if hits or gaz.regex["exercise_noun"].search(text, s.start, s.end) is not None:
+        if hits or self._exercise_noun_in():
             self.exercise_critics |= {
                 m.code
                 for m in ms
-                if m.code
-                and (m.is_state or m.kind == "demonym")
-                and _CRITIC_AFTER.match(text, m.end, min(len(text), m.end + 60))
+                if m.code and (m.is_state or m.kind == "demonym") and self._critic_after(m.end)
             }
         for match in _EXERCISE_NAMED.finditer(text, clause.start, clause.end):
             raw = match.group("n") or match.group("q") or match.group("q2") or ""
@@ -2125,7 +2367,7 @@ class Reader:
                 if not any(a <= pos < b for a, b, _ in hits):
                     hits.append((pos, pos + len(alias), name))
         if not hits:
-            for match in gaz.regex["exercise_noun"].finditer(text, clause.start, clause.end):
+            for match in self._phrases("exercise_noun", clause.start, clause.end):
                 lead = text[max(clause.start, match.start() - 40) : match.start()]
                 word = match.group().lower()
                 if _ENABLING_BEFORE.search(lead):
@@ -2151,33 +2393,31 @@ class Reader:
                 ):
                     hits.append((match.start(), match.end(), None))
                     break
-        participation = gaz.regex["participation"].search(ctext) is not None
-        current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
-        if (
-            clause.background
-            and not hits
-            and not (
-                participation and current_here and ctext.lstrip(" ,").lower().startswith("while ")
-            )
-        ):
-            # "amid rising tensions involving China": context, not a participant; but
-            # "..., while X, Y and Z are participating for the first time"
-            # goes on listing the current exercise's participants.
-            return
-        if (
-            not hits
-            and self.exercises
-            and (
+        participation = self._participation(ctext) if hits else False
+        if not hits:
+            # The participation search is left to last wherever it decides nothing.
+            current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
+            if clause.background and not (
+                current_here
+                and ctext.lstrip(" ,").lower().startswith("while ")
+                and self._participation(ctext)
+            ):
+                # "amid rising tensions involving China": context, not a participant; but
+                # "..., while X, Y and Z are participating for the first time"
+                # goes on listing the current exercise's participants.
+                return
+            if not self.exercises:
+                return
+            participation = self._participation(ctext)
+            if not (
                 participation
                 or (clause.kind == "rel" and current_here)
                 or (clause.kind == "and" and current_here and _AND_PLACE.match(ctext))
                 or _EDITION.search(ctext)
                 or (_IT_HELD.match(ctext) and self.exercises[-1].sentence >= index - 1)
-            )
-        ):
+            ):
+                return
             hits.append((clause.start, clause.start, "__current__"))
-        if not hits:
-            return
         hits.sort()
         start, end, name = hits[0]
         if name is None:
@@ -2279,18 +2519,18 @@ class Reader:
         # "Indonesia-United States joint",
         # "the biennial Australia-United States exercise".
         anchors = [position] + [
-            n.start()
-            for n in self.gaz.regex["exercise_noun"].finditer(self.text, clause.start, clause.end)
+            n.start() for n in self._phrases("exercise_noun", clause.start, clause.end)
         ]
         for anchor in anchors:
             for m in states:
                 gap = self.text[m.end : anchor]
                 if m.start < anchor and len(gap) < 45 and "," not in gap and "." not in gap:
                     out.append(m)
-        trigger_verbs = _HOLD_VERB.search(self.text[clause.start : clause.end])
+        ctext = self.text[clause.start : clause.end]
+        trigger_verbs = _HOLD_VERB.search(ctext)
         if trigger_verbs is not None:
             out += self.subject_run(clause, clause.start + trigger_verbs.start())
-        group = self.group(self.text[clause.start : clause.end])
+        group = self.group(ctext)
         out += group
         between = _BETWEEN.search(self.text, position, clause.end)
         if between is not None:
@@ -2385,10 +2625,12 @@ class Reader:
                     LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY,
                 )
                 continue
-            direction = re.search(
-                _DIRECTION + r" $", text[max(clause.start, m.start - 16) : m.start]
+            direction = (
+                _DIRECTION_BEFORE.search(text[max(clause.start, m.start - 16) : m.start])
+                if m.kind == "country" and m.is_locative
+                else None
             )
-            if m.kind == "country" and m.is_locative and direction is not None:
+            if direction is not None:
                 # "in southern Japan": a region of the state.
                 add(direction.group() + text[m.start : m.end], m.code, LocationKind.REGION)
                 continue
@@ -2474,10 +2716,13 @@ def _topic_place(text: str, m: Mention) -> bool:
 #: Between a name and its own date: "<Name> (ACR) in 2016".
 _OWN_DATE = re.compile(r"(?: \([A-Z][A-Z0-9-]{1,9}\))? (?:in|on) (?:the )?")
 #: "The most closely watched encounter is a dinner on Saturday with ...": a coming one.
-_COMING_ENCOUNTER = re.compile(
-    r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
-    r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_COMING_ENCOUNTER = _Gated(
+    re.compile(
+        r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
+        r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    ),
+    tuple(f" on {day}" for day in WEEKDAY_NAMES),
 )
 #: A host greeting the parties of an encounter told elsewhere.
 _HOST_GREETS = re.compile(
@@ -2599,3 +2844,159 @@ def _kind(value: str | None) -> AgreementKind:
         return AgreementKind(value or "other")
     except ValueError:
         return AgreementKind.OTHER
+
+
+# ---- agreement rules: precomputed helpers
+
+
+class _ClauseFacts:
+    """What the agreement rules look up in one clause, shared by its mentions.
+
+    Each value depends only on the article (text, mentions) and on discourse state that
+    only :meth:`Reader.read` changes, after the rules, so every mention of the clause
+    reads the same; lists handed out are fresh copies, as the lookups return.
+    """
+
+    __slots__ = (
+        "_bystanders",
+        "_folded",
+        "_group",
+        "_reader",
+        "_runs",
+        "_states",
+        "clause",
+        "mentions",
+        "present",
+        "text",
+    )
+
+    def __init__(self, reader: Reader, clause: Clause, text: str) -> None:
+        """Look up the clause's mentions; the rest is found when first asked for."""
+        self._reader = reader
+        self.clause = clause
+        self.text = text
+        self.mentions = reader.within(clause.start, clause.end)
+        self._states: list[Mention] | None = None
+        self.present = words(text)
+        self._group: list[Mention] | None = None
+        self._runs: dict[int, list[Mention]] = {}
+        self._bystanders: dict[int, tuple[Mention, bool]] = {}
+        self._folded: str | None = None
+
+    def phrase_matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]] | None:
+        """``list(pattern.finditer(...))`` over the clause, for a phrase list's pattern.
+
+        *pattern* is the list's exact pattern (:func:`~._gazetteer.phrase_regex`). Each
+        word of a phrase shows whole in the text it matches, lower-cased as
+        :func:`words` and :func:`fold_lower` write it, and the match starts where the
+        phrase's first word (or its apostrophe) does. So only phrases whose words are
+        all in the clause count, and the pattern is tried only where one of them can
+        start, leftmost first and each after the last match, as ``finditer`` goes.
+        None: *pattern* is not such a list.
+        """
+        firsts = _phrase_firsts(pattern.pattern)
+        if firsts is None:
+            return None
+        first_words, needs = firsts
+        present = self.present
+        holds = present.issuperset
+        keys = [key for key in first_words & present if any(map(holds, needs[key]))]
+        if "'" in needs and any(map(holds, needs["'"])):
+            keys += ["'", "\u2019"]  # the pattern takes either apostrophe
+        text, start, end = self._reader.text, self.clause.start, self.clause.end
+        out: list[re.Match[str]] = []
+        if not keys:
+            return out
+        if self._folded is None:
+            self._folded = fold_lower(self.text)
+        folded = self._folded
+        spots: set[int] = set()
+        for key in keys:
+            i = folded.find(key)
+            while i >= 0:
+                spots.add(i)
+                i = folded.find(key, i + 1)
+        last = start
+        for i in sorted(spots):
+            pos = start + i
+            before = text[pos - 1] if pos else " "
+            if pos < last or before.isalnum() or before in "_-":  # no match can start here
+                continue
+            found = pattern.match(text, pos, end)
+            if found is not None:
+                out.append(found)
+                last = found.end()
+        return out
+
+    def states(self) -> list[Mention]:
+        """The clause's mentions of states (shared: not to be changed)."""
+        if self._states is None:
+            self._states = [m for m in self.mentions if m.is_state]
+        return self._states
+
+    def group(self) -> list[Mention]:
+        """:meth:`Reader.group` of the clause's text."""
+        if self._group is None:
+            self._group = self._reader.group(self.text)
+        return list(self._group)
+
+    def subject_run(self, position: int) -> list[Mention]:
+        """:meth:`Reader.subject_run` of the clause before *position*."""
+        run = self._runs.get(position)
+        if run is None:
+            run = self._runs[position] = self._reader.subject_run(self.clause, position)
+        return list(run)
+
+    def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
+        """:meth:`Reader.without_bystanders`, judging each mention once."""
+        judged = self._bystanders  # each verdict keeps its mention, so ids stay unique
+        out: list[Mention] = []
+        for m in ms:
+            verdict = judged.get(id(m))
+            if verdict is None:
+                verdict = judged[id(m)] = (m, self._reader.bystander(m))
+            if not verdict[1]:
+                out.append(m)
+        return out if len(out) != len(ms) else ms
+
+
+#: The words of a joint statement's head, one of which each shows whole.
+_STATEMENT_WORDS: Final = frozenset({"statement", "communique", "communiqu\u00e9"})
+_PHRASE_LIST_HEAD: Final = r"(?<![\w-])(?:"
+_PHRASE_LIST_TAIL: Final = r")(?![\w])"
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_firsts(
+    source: str,
+) -> tuple[frozenset[str], dict[str, tuple[frozenset[str], ...]]] | None:
+    """A phrase list's first words, and the other words of its phrases by first word.
+
+    Phrases that start with an apostrophe are filed under ``'`` with all their words.
+    *source* is a :func:`~._gazetteer.phrase_regex` pattern; its phrases are read back
+    and kept only when they compile to the very same pattern, are ASCII (apart from a
+    curly apostrophe) and start with a letter or an apostrophe, so that their lower case
+    is what :func:`fold_lower` makes of the text they match. None: not such a pattern.
+    """
+    if not (source.startswith(_PHRASE_LIST_HEAD) and source.endswith(_PHRASE_LIST_TAIL)):
+        return None
+    body = source[len(_PHRASE_LIST_HEAD) : -len(_PHRASE_LIST_TAIL)]
+    phrases = [_ESCAPED.sub(r"\1", alt.replace("['\u2019]", "'")) for alt in body.split("|")]
+    if "|".join(re.escape(p).replace("'", "['\u2019]") for p in phrases) != body:
+        return None
+    firsts: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        low = phrase.lower()
+        if not low or not low.replace("\u2019", "'").isascii():
+            return None
+        run = _LETTER_RUN.match(low)
+        if run is not None:
+            first = run.group()
+        elif low[0] in "'\u2019":
+            first = "'"
+        else:
+            return None
+        firsts.setdefault(first, []).append(frozenset(_LETTER_RUN.findall(low)) - {first})
+    return frozenset(firsts.keys() - {"'"}), {first: tuple(sets) for first, sets in firsts.items()}
