@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import random
+import subprocess
+import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -146,6 +148,10 @@ def test_fuzz_extract_any_text(text: str, published: dt.date | None) -> None:
                 "on Thursday",
                 "last year",
                 "in Paris",
+                "Jean",
+                "de",
+                "van",
+                "al",
                 "(",
                 ")",
                 ".",
@@ -156,10 +162,40 @@ def test_fuzz_extract_any_text(text: str, published: dt.date | None) -> None:
         ),
         max_size=60,
     ),
+    separator=st.sampled_from([" ", " ", " ", "\t", "\x0c", "\x0b", "\u00a0", "\u2028"]),
     published=st.none() | st.dates(),
 )
-def test_fuzz_extract_news_like_text(words: list[str], published: dt.date | None) -> None:
+def test_fuzz_extract_news_like_text(
+    words: list[str], separator: str, published: dt.date | None
+) -> None:
     """Shuffled news words, which reach the event rules, give only valid event sets."""
-    result = extract(" ".join(words), published=published)
+    result = extract(separator.join(words), published=published)
 
     assert result == from_json(EventSet, to_json(result))
+
+
+@pytest.mark.parametrize("separator", ["\x0c", "\x0b", "\t", "\u00a0", "\u2028", "\u3000"])
+def test_name_ending_in_a_particle_after_any_separator_returns(separator: str) -> None:
+    """A title's name whose last word is a particle ("Jean<FF>de") once looped forever.
+
+    Run in a child interpreter so that a regression fails on its timeout instead of
+    hanging the suite.
+    """
+    text = f"Talks with Prime Minister Jean{separator}de in Paris."
+    code = (
+        "import sys, diplomatic_events as de\n"
+        "result = de.extract(sys.argv[1])\n"
+        "de.from_json(de.EventSet, de.to_json(result))\n"
+        "print('ok')\n"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", code, text],
+        capture_output=True,
+        text=True,
+        timeout=LIMIT,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
