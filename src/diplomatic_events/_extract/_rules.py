@@ -1708,11 +1708,7 @@ class Reader:
                 )
                 out.append((m.start, m.end, full, acronym, kind, "named", plural))
                 covered.append((m.start, m.end))
-        heads = gaz.regex["agreement_head"]
-        found = facts.phrase_matches(heads.pattern)
-        if found is None:
-            found = list(heads.finditer(text, clause.start, clause.end))
-        for head in found:
+        for head in gaz.regex["agreement_head"].finditer(text, clause.start, clause.end):
             hs, he = head.span()
             word = head.group()
             if any(a <= hs < b for a, b in blocked + covered):
@@ -2125,10 +2121,7 @@ class Reader:
             for status, regex in self._statuses:
                 if status is AgreementStatus.RATIFIED and not ratification_ok:
                     continue
-                matches = facts.phrase_matches(regex.pattern)
-                if matches is None:
-                    matches = list(regex.finditer(text, clause.start, clause.end))
-                found.append((status, matches))
+                found.append((status, list(regex.finditer(text, clause.start, clause.end))))
             self._status_memo[key] = found
         return found
 
@@ -2859,7 +2852,6 @@ class _ClauseFacts:
 
     __slots__ = (
         "_bystanders",
-        "_folded",
         "_group",
         "_reader",
         "_runs",
@@ -2881,52 +2873,6 @@ class _ClauseFacts:
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
         self._bystanders: dict[int, tuple[Mention, bool]] = {}
-        self._folded: str | None = None
-
-    def phrase_matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]] | None:
-        """``list(pattern.finditer(...))`` over the clause, for a phrase list's pattern.
-
-        *pattern* is the list's exact pattern (:func:`~._gazetteer.phrase_regex`). Each
-        word of a phrase shows whole in the text it matches, lower-cased as
-        :func:`words` and :func:`fold_lower` write it, and the match starts where the
-        phrase's first word (or its apostrophe) does. So only phrases whose words are
-        all in the clause count, and the pattern is tried only where one of them can
-        start, leftmost first and each after the last match, as ``finditer`` goes.
-        None: *pattern* is not such a list.
-        """
-        firsts = _phrase_firsts(pattern.pattern)
-        if firsts is None:
-            return None
-        first_words, needs = firsts
-        present = self.present
-        holds = present.issuperset
-        keys = [key for key in first_words & present if any(map(holds, needs[key]))]
-        if "'" in needs and any(map(holds, needs["'"])):
-            keys += ["'", "\u2019"]  # the pattern takes either apostrophe
-        text, start, end = self._reader.text, self.clause.start, self.clause.end
-        out: list[re.Match[str]] = []
-        if not keys:
-            return out
-        if self._folded is None:
-            self._folded = fold_lower(self.text)
-        folded = self._folded
-        spots: set[int] = set()
-        for key in keys:
-            i = folded.find(key)
-            while i >= 0:
-                spots.add(i)
-                i = folded.find(key, i + 1)
-        last = start
-        for i in sorted(spots):
-            pos = start + i
-            before = text[pos - 1] if pos else " "
-            if pos < last or before.isalnum() or before in "_-":  # no match can start here
-                continue
-            found = pattern.match(text, pos, end)
-            if found is not None:
-                out.append(found)
-                last = found.end()
-        return out
 
     def states(self) -> list[Mention]:
         """The clause's mentions of states (shared: not to be changed)."""
@@ -2962,41 +2908,3 @@ class _ClauseFacts:
 
 #: The words of a joint statement's head, one of which each shows whole.
 _STATEMENT_WORDS: Final = frozenset({"statement", "communique", "communiqu\u00e9"})
-_PHRASE_LIST_HEAD: Final = r"(?<![\w-])(?:"
-_PHRASE_LIST_TAIL: Final = r")(?![\w])"
-_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-
-
-@functools.lru_cache(maxsize=64)
-def _phrase_firsts(
-    source: str,
-) -> tuple[frozenset[str], dict[str, tuple[frozenset[str], ...]]] | None:
-    """A phrase list's first words, and the other words of its phrases by first word.
-
-    Phrases that start with an apostrophe are filed under ``'`` with all their words.
-    *source* is a :func:`~._gazetteer.phrase_regex` pattern; its phrases are read back
-    and kept only when they compile to the very same pattern, are ASCII (apart from a
-    curly apostrophe) and start with a letter or an apostrophe, so that their lower case
-    is what :func:`fold_lower` makes of the text they match. None: not such a pattern.
-    """
-    if not (source.startswith(_PHRASE_LIST_HEAD) and source.endswith(_PHRASE_LIST_TAIL)):
-        return None
-    body = source[len(_PHRASE_LIST_HEAD) : -len(_PHRASE_LIST_TAIL)]
-    phrases = [_ESCAPED.sub(r"\1", alt.replace("['\u2019]", "'")) for alt in body.split("|")]
-    if "|".join(re.escape(p).replace("'", "['\u2019]") for p in phrases) != body:
-        return None
-    firsts: dict[str, list[frozenset[str]]] = {}
-    for phrase in phrases:
-        low = phrase.lower()
-        if not low or not low.replace("\u2019", "'").isascii():
-            return None
-        run = _LETTER_RUN.match(low)
-        if run is not None:
-            first = run.group()
-        elif low[0] in "'\u2019":
-            first = "'"
-        else:
-            return None
-        firsts.setdefault(first, []).append(frozenset(_LETTER_RUN.findall(low)) - {first})
-    return frozenset(firsts.keys() - {"'"}), {first: tuple(sets) for first, sets in firsts.items()}
