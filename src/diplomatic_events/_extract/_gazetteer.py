@@ -140,12 +140,12 @@ _RANGES: dict[tuple[int, int], frozenset[str]] = {}
 
 
 def range_words(string: str, pos: int, endpos: int) -> frozenset[str]:
-    """:func:`words` of ``string[pos:endpos]``, for 0 <= pos and endpos <= len(string).
+    """:func:`words` of ``string[pos:endpos]``, for offsets that are not negative.
 
     The ranges of the string read last are remembered by offsets, so asking again
     (one clause for each of many phrase lists) neither copies nor hashes the range.
     """
-    if pos == 0 and endpos == len(string):
+    if pos == 0 and endpos >= len(string):
         return words(string)
     if _RANGES_OF[0] is not string or len(_RANGES) >= _WORDS_CACHE_SIZE:
         _RANGES.clear()
@@ -381,12 +381,10 @@ class Phrases:
 
     def _indexed(self, string: str, pos: int, endpos: int, *, first: bool) -> list[re.Match[str]]:
         """The matches in [pos, endpos) (only the first, if *first*), by the index."""
-        # The pattern reads [pos, endpos) clipped to the string, and str.find and slices
-        # read a negative offset from the end: clip one (an end past the string is fine).
+        # The pattern reads [pos, endpos) clipped to the string, while str.find and
+        # slices read a negative offset from the end (and clip an end past the string).
         if pos < 0 or endpos < 0:
             pos, endpos = max(pos, 0), max(endpos, 0)
-        elif endpos > len(string):
-            endpos = len(string)
         present = range_words(string, pos, endpos)
         keys = self.words & present
         if not keys:
