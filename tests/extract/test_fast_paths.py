@@ -8,9 +8,12 @@ variants, curly apostrophes, hyphens, letters that fold in odd ways, cut offsets
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import random
 
 import pytest
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 import diplomatic_events as de
 from diplomatic_events._extract import _gazetteer, _rules, _temporal, _text
@@ -161,6 +164,26 @@ def test_date_candidates_find_every_date() -> None:
         scan = [(m.span(), m.group()) for m in _temporal._DATE.finditer(text)]
         starts = set(_temporal._starts(text, 0, len(text)))
         assert {span[0] for span, _ in scan} <= starts, text
+
+
+def test_weekday_is_relativedeltas() -> None:
+    """Weekdays resolve by day arithmetic to relativedelta's dates, errors included."""
+    weekdays = (MO, TU, WE, TH, FR, SA, SU)
+    days = [dt.date(2023, 12, 1) + dt.timedelta(days=i) for i in range(60)]
+    days += [dt.date.min + dt.timedelta(days=i) for i in range(8)]
+    days += [dt.date.max - dt.timedelta(days=i) for i in range(8)]
+    for day, weekday, ahead in itertools.product(days, range(7), (True, False)):
+        try:
+            expected: dt.date | type[OverflowError] = day + relativedelta(
+                weekday=weekdays[weekday](+1 if ahead else -1)
+            )
+        except OverflowError:
+            expected = OverflowError
+        try:
+            got: dt.date | type[OverflowError] = _temporal._weekday(day, weekday, ahead=ahead)
+        except OverflowError:
+            got = OverflowError
+        assert got == expected, (day, weekday, ahead)
 
 
 def _gated() -> dict[str, _rules._Gated]:
