@@ -134,25 +134,27 @@ def words(text: str) -> frozenset[str]:
     return found
 
 
-#: The last string :func:`range_words` read, and its ranges' words by (start, end).
-_RANGES_OF: list[str] = [""]
-_RANGES: dict[tuple[int, int], frozenset[str]] = {}
+#: The words of the ranges searched last, each with those that are keywords of a phrase
+#: list (kept in step: compiling a list clears it), by (string, start, end).
+_RANGES: dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str]]] = {}
+#: Every phrase list's keywords.
+_KEYWORDS: list[frozenset[str]] = [frozenset()]
 
 
-def range_words(string: str, pos: int, endpos: int) -> frozenset[str]:
-    """:func:`words` of ``string[pos:endpos]``, for offsets that are not negative.
+def _range_words(string: str, pos: int, endpos: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The :func:`words` of ``string[pos:endpos]``, and the phrase lists' keywords among them.
 
-    The ranges of the string read last are remembered by offsets, so asking again
-    (one clause for each of many phrase lists) neither copies nor hashes the range.
+    Offsets are not negative. Cached, so asking again (one clause for each of many
+    phrase lists) neither copies nor hashes the range, and each list looks its own
+    keywords up among the few that are there.
     """
-    if pos == 0 and endpos >= len(string):
-        return words(string)
-    if _RANGES_OF[0] is not string or len(_RANGES) >= _WORDS_CACHE_SIZE:
-        _RANGES.clear()
-        _RANGES_OF[0] = string  # kept alive, so no other string takes its identity
-    found = _RANGES.get((pos, endpos))
+    key = (string, pos, endpos)
+    found = _RANGES.get(key)
     if found is None:
-        found = _RANGES[pos, endpos] = words(string[pos:endpos])
+        present = words(string if pos == 0 and endpos >= len(string) else string[pos:endpos])
+        if len(_RANGES) >= _WORDS_CACHE_SIZE:
+            _RANGES.clear()
+        found = _RANGES[key] = (present, present & _KEYWORDS[0])
     return found
 
 
@@ -385,8 +387,8 @@ class Phrases:
         # slices read a negative offset from the end (and clip an end past the string).
         if pos < 0 or endpos < 0:
             pos, endpos = max(pos, 0), max(endpos, 0)
-        present = range_words(string, pos, endpos)
-        keys = self.words & present
+        present, known = _range_words(string, pos, endpos)
+        keys = self.words & known
         if not keys:
             return []
         index = self.index or {}
@@ -434,7 +436,10 @@ def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
     keys = [_keyword(p, bounded=bounded) for p in alts]
     gate = None if None in keys else frozenset(k for k in keys if k)
     index = _index(alts, bounded=bounded) if alts else None
-    return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
+    phrases = Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
+    _KEYWORDS[0] |= phrases.words
+    _RANGES.clear()  # its keywords were not looked for
+    return phrases
 
 
 @attrs.frozen
