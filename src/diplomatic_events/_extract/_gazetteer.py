@@ -396,12 +396,12 @@ class Phrases:
         folded = _lowered(string)
         spots: list[int] = []
         for key in keys:
-            offsets = [offset for offset, others in index[key] if holds(others)]
-            if offsets:
-                at = folded.find(key, pos, endpos)
-                while at >= 0:
-                    spots += [at - offset for offset in offsets]
-                    at = folded.find(key, at + 1, endpos)
+            for offset, others in index[key]:
+                if holds(others):
+                    at = folded.find(key, pos, endpos)
+                    while at >= 0:
+                        spots.append(at - offset)
+                        at = folded.find(key, at + 1, endpos)
         if len(spots) > 1:
             spots = sorted(set(spots))
         match = self.pattern.match
