@@ -387,7 +387,8 @@ class Phrases:
         # slices read a negative offset from the end (and clip an end past the string).
         if pos < 0 or endpos < 0:
             pos, endpos = max(pos, 0), max(endpos, 0)
-        present, known = _range_words(string, pos, endpos)
+        # A range seen before is read from the cache here, without the call.
+        present, known = _RANGES.get((string, pos, endpos)) or _range_words(string, pos, endpos)
         keys = self.words & known
         if not keys:
             return []
