@@ -135,7 +135,7 @@ def words(text: str) -> frozenset[str]:
 
 
 #: The words of the ranges searched last, each with those that are keywords of a phrase
-#: list (kept in step: compiling a list clears it), by (string, start, end).
+#: list (kept in step: a list with new keywords clears it), by (string, start, end).
 _RANGES: dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str]]] = {}
 #: Every phrase list's keywords.
 _KEYWORDS: list[frozenset[str]] = [frozenset()]
@@ -277,7 +277,7 @@ def _index(alts: Iterable[str], *, bounded: bool) -> Index | None:
         key = max(runs, key=lambda run: len(run.group()))  # the first longest: the keyword
         others = frozenset(run.group() for run in runs) - {key.group()}
         index.setdefault(key.group(), set()).add((key.start(), others))
-    # An entry is spared when another at the same offset needs fewer words.
+    # An entry is left out when another at the same offset needs only some of its words.
     return {
         key: tuple(
             sorted(
@@ -332,6 +332,9 @@ class Phrases:
         self.index = index
         #: The index's keywords.
         self.words = frozenset(index or ())
+        if not self.words <= _KEYWORDS[0]:
+            _KEYWORDS[0] |= self.words
+            _RANGES.clear()  # the new keywords were not looked for
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a keyword (so a match is possible)."""
@@ -437,10 +440,7 @@ def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
     keys = [_keyword(p, bounded=bounded) for p in alts]
     gate = None if None in keys else frozenset(k for k in keys if k)
     index = _index(alts, bounded=bounded) if alts else None
-    phrases = Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
-    _KEYWORDS[0] |= phrases.words
-    _RANGES.clear()  # its keywords were not looked for
-    return phrases
+    return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
 
 
 @attrs.frozen
