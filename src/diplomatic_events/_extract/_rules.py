@@ -835,16 +835,11 @@ class Reader:
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
         self._non_party_before: dict[int, bool] = {}
-        #: group() of each text asked in the sentence read.
-        self._groups: dict[str, list[Mention]] = {}
         #: Phrase-list matches in the sentence read (its bounds), by list.
         self._scanned = (-1, -1)
         self._scans: dict[str, list[re.Match[str]]] = {}
         self._resolved: dict[
             tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
-        ] = {}
-        self._status_memo: dict[
-            tuple[int, int, int, int], list[tuple[AgreementStatus, list[re.Match[str]]]]
         ] = {}
 
     # ---- lookups ---------------------------------------------------------------------
@@ -972,8 +967,10 @@ class Reader:
         """Read one sentence, appending observations."""
         self.section = s.section
         self.sentence_bounds = (s.start, s.end)
-        self._groups.clear()
-        clauses: list[Clause] | None = None  # cut only when a rule family reads them
+        # Cut only when a rule family reads them; each clause's lookups are shared by
+        # the families (see _ClauseFacts).
+        clauses: list[Clause] | None = None
+        shared: list[_ClauseFacts] = []
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
         # One search per kind decides whether the sentence is worth reading clause by clause.
@@ -982,8 +979,9 @@ class Reader:
         low = fold_lower(text[s.start : s.end])
         if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
             clauses = self.clauses(s)
-            for clause in clauses:
-                self._agreements(index, s, clause, clauses)
+            shared = [_ClauseFacts(self, clause) for clause in clauses]
+            for facts in shared:
+                self._agreements(index, s, facts, clauses)
         if (
             "exercise" in kinds
             or self._exercise_noun_in()
@@ -992,8 +990,9 @@ class Reader:
         ):
             if clauses is None:
                 clauses = self.clauses(s)
-            for clause in clauses:
-                self._exercises(index, s, clause)
+                shared = [_ClauseFacts(self, clause) for clause in clauses]
+            for facts in shared:
+                self._exercises(index, s, facts)
         if not self.sport and (
             self._phrases("meeting", s.start, s.end) or _SEE_PEOPLE.search(text, s.start, s.end)
         ):
@@ -1001,8 +1000,11 @@ class Reader:
             exercise_sentence = (s.start, s.end) in exercise_clauses
             if clauses is None:
                 clauses = self.clauses(s)
-            for clause in clauses:
-                for part in self._meeting_parts(clause):
+                shared = [_ClauseFacts(self, clause) for clause in clauses]
+            for facts in shared:
+                clause = facts.clause
+                parts = self._meeting_parts(clause)
+                for part in parts:
                     if (
                         exercise_sentence
                         and part.start == clause.start
@@ -1011,7 +1013,12 @@ class Reader:
                         # An exercise's opening ceremony "hosted by" its hosts is no meeting;
                         # "since 2018, when X met Y" inside it still is.
                         continue
-                    self._meetings(index, s, part, sentence_mentions)
+                    self._meetings(
+                        index,
+                        s,
+                        facts if part is clause else _ClauseFacts(self, part),
+                        sentence_mentions,
+                    )
         # The series gate folds the sentence as ``low`` is folded: the same test. A match
         # also holds an ordinal; without one the rule reads nothing and changes nothing.
         if (
@@ -1100,11 +1107,6 @@ class Reader:
     def _participation(self, ctext: str) -> bool:
         return self.gaz.regex["participation"].search(ctext) is not None
 
-    def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
-        """Drop critics, targets, brokers and venues from a list of parties."""
-        out = [m for m in ms if not self.bystander(m)]
-        return out if len(out) != len(ms) else ms
-
     def subject_run(self, clause: Clause, position: int) -> list[Mention]:
         """The coordinated states just before *position* in the clause."""
         ms = [
@@ -1155,14 +1157,6 @@ class Reader:
 
     def group(self, clause_text: str) -> list[Mention]:
         """Resolve "the two governments" / "both countries" to the last group named."""
-        # The discourse state read here changes only between sentences, so a text asked
-        # again within one sentence resolves as before (a fresh list each time).
-        found = self._groups.get(clause_text)
-        if found is None:
-            found = self._groups[clause_text] = self._group(clause_text)
-        return list(found)
-
-    def _group(self, clause_text: str) -> list[Mention]:
         match = _GROUP.search(clause_text)
         if match is None:
             if _THEY.match(clause_text) and len(_uniq_codes(self.last_group)) == 2:
@@ -1207,10 +1201,11 @@ class Reader:
     # ---- meetings ----------------------------------------------------------------------
 
     def _meetings(
-        self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]
+        self, index: int, s: Sentence, facts: _ClauseFacts, sentence_mentions: list[Mention]
     ) -> None:
         text = self.text
         regex = self.gaz.regex
+        clause = facts.clause
         triggers = [
             t
             for t in self._phrases("meeting", clause.start, clause.end)
@@ -1225,16 +1220,14 @@ class Reader:
             triggers = list(_SEE_PEOPLE.finditer(text, clause.start, clause.end))
         if not triggers:
             return
-        ctext = text[clause.start : clause.end]
+        ctext = facts.text
         if regex["meeting_negation"].search(ctext):
             return
         trigger = triggers[0]
         if _HOST_GREETS.match(text, trigger.start(), clause.end):
             return  # "X welcomed the two leaders at the villa": a host, not a party to the talks
-        ms = self.within(clause.start, clause.end)
-        parties = self.without_bystanders(
-            self._meeting_parties(clause, trigger, ms, sentence_mentions)
-        )
+        ms = facts.mentions
+        parties = facts.without_bystanders(self._meeting_parties(facts, trigger, sentence_mentions))
         together = _TOGETHER_WITH.search(ctext)
         if together is not None:
             # "he would see both of them ..., together with A and B": the pair named
@@ -1246,7 +1239,7 @@ class Reader:
         groups = [parties]
         listed = self._plural_meeting_list(clause, triggers)
         if listed and len(listed) >= 2:
-            subject = self.subject_run(clause, trigger.start()) or (
+            subject = facts.subject_run(trigger.start()) or (
                 [self.last_person] if self.last_person is not None else []
             )
             if subject:
@@ -1435,13 +1428,10 @@ class Reader:
         return []
 
     def _meeting_parties(
-        self,
-        clause: Clause,
-        trigger: re.Match[str],
-        ms: list[Mention],
-        sentence_mentions: list[Mention],
+        self, facts: _ClauseFacts, trigger: re.Match[str], sentence_mentions: list[Mention]
     ) -> list[Mention]:
         text = self.text
+        clause, ms = facts.clause, facts.mentions
         # "the president's visit to France": the visitor and the place visited.
         at = trigger.start()
         before = [m for m in ms if m.end <= at and at - m.end <= 12]
@@ -1478,7 +1468,7 @@ class Reader:
             if not (m.kind == "seat" and m.prep in {"in", "at"})
             and not (m.prep == "from" and text.startswith(",", m.end))  # "From <capital>, ..."
         ]
-        run = self.subject_run(clause, trigger.start())
+        run = facts.subject_run(trigger.start())
         if len(_uniq_codes(run)) >= 2:
             listed = self.list_after(trigger.end(), clause.end)
             tail = text[trigger.end() : clause.end]
@@ -1486,9 +1476,9 @@ class Reader:
         # Persons stand for their state: drop the bare state when its leader is named.
         person_codes = {m.code for m in persons}
         parties = persons + [m for m in states if m.kind != "person" and m.code not in person_codes]
-        ctext = text[clause.start : clause.end]
+        ctext = facts.text
         if len(_uniq_codes(parties)) < 2:
-            parties += self.group(ctext)
+            parties += facts.group()
         if (
             len(_uniq_codes(parties)) < 2
             and _PRONOUN.search(ctext)
@@ -1627,12 +1617,13 @@ class Reader:
 
     # ---- agreements --------------------------------------------------------------------
 
-    def _agreements(self, index: int, s: Sentence, clause: Clause, clauses: list[Clause]) -> None:
+    def _agreements(
+        self, index: int, s: Sentence, facts: _ClauseFacts, clauses: list[Clause]
+    ) -> None:
         text = self.text
-        ctext = text[clause.start : clause.end]
+        clause, ctext = facts.clause, facts.text
         if self.gaz.regex["company"].search(ctext):
             return
-        facts = _ClauseFacts(self, clause, ctext)
         found = self._agreement_mentions(facts)
         joined = -1
         # Each pattern below is tried only where a literal that all its matches hold is;
@@ -1666,7 +1657,7 @@ class Reader:
             if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
                 lead = text[max(clause.start, m.start - 25) : m.start]
                 if _APPROVED_BEFORE.search(lead) and not _NOT_YET_WORDS.search(lead):
-                    subject = self.subject_run(clause, m.start - len(lead) + lead.rfind("approved"))
+                    subject = facts.subject_run(m.start - len(lead) + lead.rfind("approved"))
                     parties = [x for x in subject if x.code != m.code] + [m]
                     date, date_text = self._date_near(clause, m.start, future=False)
                     if len(_uniq_codes(parties)) >= 2:
@@ -2110,8 +2101,7 @@ class Reader:
     ) -> list[tuple[AgreementStatus, list[re.Match[str]]]]:
         """Every status verb of the clause, by status in table order (once per clause)."""
         clause = facts.clause
-        key = (clause.start, clause.end, s.start, s.end)
-        found = self._status_memo.get(key)
+        found = facts.statuses
         if found is None:
             text = self.text
             ratification_ok = (
@@ -2122,7 +2112,7 @@ class Reader:
                 if status is AgreementStatus.RATIFIED and not ratification_ok:
                     continue
                 found.append((status, list(regex.finditer(text, clause.start, clause.end))))
-            self._status_memo[key] = found
+            facts.statuses = found
         return found
 
     def _agreement_status(
@@ -2315,11 +2305,10 @@ class Reader:
 
     # ---- exercises ---------------------------------------------------------------------
 
-    def _exercises(self, index: int, s: Sentence, clause: Clause) -> None:
+    def _exercises(self, index: int, s: Sentence, facts: _ClauseFacts) -> None:
         text = self.text
         gaz = self.gaz
-        ctext = text[clause.start : clause.end]
-        ms = self.within(clause.start, clause.end)
+        clause, ctext, ms = facts.clause, facts.text, facts.mentions
         hits: list[tuple[int, int, str | None]] = [
             (m.start, m.end, _clean_exercise_name(m.name)) for m in ms if m.kind == "exercise"
         ]
@@ -2434,8 +2423,8 @@ class Reader:
         else:
             parties = [
                 m
-                for m in self.without_bystanders(
-                    self._exercise_parties(clause, start, ms, participation)
+                for m in facts.without_bystanders(
+                    self._exercise_parties(facts, start, participation)
                 )
                 if not (m.kind == "person" and _SPEAKER.match(text, m.end))
             ]
@@ -2470,7 +2459,7 @@ class Reader:
                     self.exercise_year = int(year.group())
         locations = self._exercise_locations(clause, ms, s.end)
         domain = None
-        present = words(ctext)
+        present = facts.present
         for (_word, key, pattern), value in zip(
             _gated_words(tuple(gaz.domains), re.IGNORECASE), gaz.domains.values(), strict=True
         ):
@@ -2498,16 +2487,13 @@ class Reader:
         )
 
     def _exercise_parties(
-        self,
-        clause: Clause,
-        position: int,
-        ms: list[Mention],
-        participation: bool,
+        self, facts: _ClauseFacts, position: int, participation: bool
     ) -> list[Mention]:
-        states = [m for m in ms if m.is_state and not m.is_locative]
+        clause = facts.clause
+        states = [m for m in facts.mentions if m.is_state and not m.is_locative]
         if participation:
             return states
-        out = list(self.subject_run(clause, position))
+        out = facts.subject_run(position)
         # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted",
         # "Indonesia-United States joint",
         # "the biennial Australia-United States exercise".
@@ -2519,12 +2505,11 @@ class Reader:
                 gap = self.text[m.end : anchor]
                 if m.start < anchor and len(gap) < 45 and "," not in gap and "." not in gap:
                     out.append(m)
-        ctext = self.text[clause.start : clause.end]
+        ctext = facts.text
         trigger_verbs = _HOLD_VERB.search(ctext)
         if trigger_verbs is not None:
-            out += self.subject_run(clause, clause.start + trigger_verbs.start())
-        group = self.group(ctext)
-        out += group
+            out += facts.subject_run(clause.start + trigger_verbs.start())
+        out += facts.group()
         between = _BETWEEN.search(self.text, position, clause.end)
         if between is not None:
             out += self.list_after(between.end(), clause.end)
@@ -2839,40 +2824,51 @@ def _kind(value: str | None) -> AgreementKind:
         return AgreementKind.OTHER
 
 
-# ---- agreement rules: precomputed helpers
+# ---- per-clause lookups, shared by the rule families
 
 
 class _ClauseFacts:
-    """What the agreement rules look up in one clause, shared by its mentions.
+    """What the rules look up in one clause, shared by its rule families and mentions.
 
-    Each value depends only on the article (text, mentions) and on discourse state that
-    only :meth:`Reader.read` changes, after the rules, so every mention of the clause
-    reads the same; lists handed out are fresh copies, as the lookups return.
+    Each value depends only on the article (text, mentions) and on discourse state
+    (``last_group``, ``last_persons``, ``recent_persons``) that only :meth:`Reader.read`
+    changes, after the rules, so every family and mention of the clause reads the same;
+    lists handed out are fresh copies, as the lookups return.
     """
 
     __slots__ = (
         "_bystanders",
         "_group",
+        "_present",
         "_reader",
         "_runs",
         "_states",
         "clause",
         "mentions",
-        "present",
+        "statuses",
         "text",
     )
 
-    def __init__(self, reader: Reader, clause: Clause, text: str) -> None:
-        """Look up the clause's mentions; the rest is found when first asked for."""
+    def __init__(self, reader: Reader, clause: Clause) -> None:
+        """Cut out the clause's text and mentions; the rest is found when first asked for."""
         self._reader = reader
         self.clause = clause
-        self.text = text
+        self.text = reader.text[clause.start : clause.end]
         self.mentions = reader.within(clause.start, clause.end)
         self._states: list[Mention] | None = None
-        self.present = words(text)
+        self._present: frozenset[str] | None = None
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
         self._bystanders: dict[int, tuple[Mention, bool]] = {}
+        #: The agreement rules' status verbs of the clause (see Reader._status_matches).
+        self.statuses: list[tuple[AgreementStatus, list[re.Match[str]]]] | None = None
+
+    @property
+    def present(self) -> frozenset[str]:
+        """The clause's :func:`words`."""
+        if self._present is None:
+            self._present = words(self.text)
+        return self._present
 
     def states(self) -> list[Mention]:
         """The clause's mentions of states (shared: not to be changed)."""
@@ -2894,7 +2890,10 @@ class _ClauseFacts:
         return list(run)
 
     def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
-        """:meth:`Reader.without_bystanders`, judging each mention once."""
+        """Drop critics, targets, brokers and venues (:meth:`Reader.bystander`) from *ms*.
+
+        Each mention is judged once; *ms* itself is returned when none is dropped.
+        """
         judged = self._bystanders  # each verdict keeps its mention, so ids stay unique
         out: list[Mention] = []
         for m in ms:
