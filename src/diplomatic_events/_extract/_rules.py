@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import fold_lower, phrase_keyword, words
+from diplomatic_events._extract._gazetteer import _lowered, fold_lower, phrase_keyword, words
 from diplomatic_events._extract._temporal import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -817,7 +817,8 @@ class Reader:
         # fewer than two keyword occurrences in the folded text mean fewer than two
         # matches, without the scan.
         keys = sport_words.keys
-        low = fold_lower(text[:limit])
+        # The mention scan has folded the whole text already (cached by the gazetteer).
+        low = _lowered(text) if limit == len(text) else fold_lower(text[:limit])
         if keys is not None and sum(low.count(key) for key in keys) < 2:
             self.sport = False
         else:
