@@ -811,14 +811,15 @@ class Reader:
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
+        #: The text lower-cased by fold_lower (cached by the gazetteer, whose scans fold it).
+        self.folded = _lowered(text)
         sport_words = gaz.regex["sport_words"]
         limit = min(len(text), 200_000)
         # Each match shows a keyword of the list whole and matches do not overlap, so
         # fewer than two keyword occurrences in the folded text mean fewer than two
         # matches, without the scan.
         keys = sport_words.keys
-        # The mention scan has folded the whole text already (cached by the gazetteer).
-        low = _lowered(text) if limit == len(text) else fold_lower(text[:limit])
+        low = self.folded if limit == len(text) else fold_lower(text[:limit])
         if keys is not None and sum(low.count(key) for key in keys) < 2:
             self.sport = False
         else:
@@ -977,7 +978,10 @@ class Reader:
         # One search per kind decides whether the sentence is worth reading clause by clause.
         text = self.text
         kinds = {m.kind for m in sentence_mentions}
-        low = fold_lower(text[s.start : s.end])
+        # The sentence's part of the article's fold is fold_lower of the sentence but for
+        # the case of a Greek final sigma at its ends: only ASCII needles are looked for
+        # in it, so the tests below read the same.
+        low = self.folded[s.start : s.end]
         if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
             clauses = self.clauses(s)
             shared = [_ClauseFacts(self, clause) for clause in clauses]
