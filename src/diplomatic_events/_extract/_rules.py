@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator, Sequence
 
-    from diplomatic_events._extract._gazetteer import Gazetteer
+    from diplomatic_events._extract._gazetteer import Gazetteer, Phrases
     from diplomatic_events._extract._mentions import Mention, Person
     from diplomatic_events._extract._text import Sentence
 
@@ -1704,7 +1704,7 @@ class Reader:
                 )
                 out.append((m.start, m.end, full, acronym, kind, "named", plural))
                 covered.append((m.start, m.end))
-        for head in gaz.regex["agreement_head"].finditer(text, clause.start, clause.end):
+        for head in facts.finditer(gaz.regex["agreement_head"]):
             hs, he = head.span()
             word = head.group()
             if any(a <= hs < b for a, b in blocked + covered):
@@ -2105,7 +2105,6 @@ class Reader:
         self, facts: _ClauseFacts, s: Sentence
     ) -> list[tuple[AgreementStatus, list[re.Match[str]]]]:
         """Every status verb of the clause, by status in table order (once per clause)."""
-        clause = facts.clause
         found = facts.statuses
         if found is None:
             text = self.text
@@ -2116,7 +2115,7 @@ class Reader:
             for status, regex in self._statuses:
                 if status is AgreementStatus.RATIFIED and not ratification_ok:
                     continue
-                found.append((status, list(regex.finditer(text, clause.start, clause.end))))
+                found.append((status, list(facts.finditer(regex))))
             facts.statuses = found
         return found
 
@@ -2880,6 +2879,16 @@ class _ClauseFacts:
         if self._states is None:
             self._states = [m for m in self.mentions if m.is_state]
         return self._states
+
+    def finditer(self, phrases: Phrases) -> Iterator[re.Match[str]]:
+        """``phrases.finditer`` over the clause, its keyword gate read in :attr:`present`.
+
+        The gate looks the list's keys up in the words of the range searched, the
+        clause's text here, and scans as :meth:`Phrases.scan` does when one is there.
+        """
+        if phrases.keys is not None and phrases.keys.isdisjoint(self.present):
+            return iter(())
+        return phrases.scan(self._reader.text, self.clause.start, self.clause.end)
 
     def group(self) -> list[Mention]:
         """:meth:`Reader.group` of the clause's text."""
