@@ -43,7 +43,7 @@ from diplomatic_events.vocab import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from diplomatic_events._extract._gazetteer import Gazetteer, Phrases
     from diplomatic_events._extract._mentions import Mention, Person
@@ -53,6 +53,14 @@ __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 
 #: Most mentions looked at in one clause; beyond that a clause is a list, not prose.
 MAX_CLAUSE_MENTIONS: Final = 60
+
+
+def _holds_any(text: str, needles: Iterable[str]) -> bool:
+    """Whether *text* holds one of *needles*."""
+    for needle in needles:  # noqa: SIM110 - any() of a generator is the slower form
+        if needle in text:
+            return True
+    return False
 
 
 class _Gated:
@@ -95,7 +103,7 @@ class _Gated:
             return not self.needles.isdisjoint(words(part))
         if self.fold:
             part = fold_lower(part)
-        return any(needle in part for needle in self.needles)
+        return _holds_any(part, self.needles)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like :meth:`re.Pattern.search`."""
@@ -982,7 +990,7 @@ class Reader:
         # the case of a Greek final sigma at its ends: only ASCII needles are looked for
         # in it, so the tests below read the same.
         low = self.folded[s.start : s.end]
-        if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
+        if "acronym" in kinds or _holds_any(low, _AGREEMENT_HINTS):
             clauses = self.clauses(s)
             shared = [_ClauseFacts(self, clause) for clause in clauses]
             for facts in shared:
@@ -990,7 +998,7 @@ class Reader:
         if (
             "exercise" in kinds
             or self._exercise_noun_in()
-            or (self.exercises and any(hint in low for hint in _EXERCISE_HINTS))
+            or (self.exercises and _holds_any(low, _EXERCISE_HINTS))
             or self.exercise_aliases
         ):
             if clauses is None:
@@ -1028,8 +1036,8 @@ class Reader:
         # also holds an ordinal; without one the rule reads nothing and changes nothing.
         if (
             not self.sport
-            and any(needle in low for needle in _SERIES_ROUND.needles)
-            and any(word in low for word in _SERIES_ORDINALS)
+            and _holds_any(low, _SERIES_ROUND.needles)
+            and _holds_any(low, _SERIES_ORDINALS)
         ):
             self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
