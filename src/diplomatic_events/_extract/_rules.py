@@ -845,9 +845,9 @@ class Reader:
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
         self._non_party_before: dict[int, bool] = {}
-        #: Phrase-list matches in the sentence read (its bounds), by list.
-        self._scanned = (-1, -1)
+        #: Phrase-list matches in the sentence read, by list, and the sentence's words.
         self._scans: dict[str, list[re.Match[str]]] = {}
+        self._sentence_words: frozenset[str] | None = None
         self._resolved: dict[
             tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
         ] = {}
@@ -867,11 +867,11 @@ class Reader:
         return self.dates[i : min(j, i + 20)]
 
     def clauses(self, s: Sentence) -> list[Clause]:
-        """Cut a sentence at subordinating phrases and clause-joining commas."""
+        """Cut the sentence read (*s*) at subordinating phrases and clause-joining commas."""
         text = self.text
         cuts: list[tuple[int, str]] = []
         lead = "main"
-        for m in self.gaz.regex["context_cut"].finditer(text, s.start, s.end):
+        for m in self._sentence_finditer(self.gaz.regex["context_cut"]):
             phrase = m.group().strip(" ,").lower()
             if phrase == "as" and text.startswith("well as ", m.end()):
                 continue  # ", as well as from Armenia": the list goes on
@@ -944,6 +944,20 @@ class Reader:
         """Whether the sentence read names an exercise noun."""
         return bool(self._phrases("exercise_noun", *self.sentence_bounds))
 
+    def _sentence_finditer(self, phrases: Phrases) -> Iterator[re.Match[str]]:
+        """``phrases.finditer`` over the sentence read, its keyword gate read in its words.
+
+        The gate looks the list's keys up in the words of the range searched (the
+        sentence's, found once here), and scans as :meth:`Phrases.scan` does when one
+        is there.
+        """
+        if phrases.keys is not None:
+            if self._sentence_words is None:
+                self._sentence_words = words(self.text[slice(*self.sentence_bounds)])
+            if phrases.keys.isdisjoint(self._sentence_words):
+                return iter(())
+        return phrases.scan(self.text, *self.sentence_bounds)
+
     def _phrases(self, key: str, start: int, end: int) -> list[re.Match[str]]:
         """The matches of phrase list *key* in [start, end), from one scan a sentence.
 
@@ -954,12 +968,9 @@ class Reader:
         """
         text = self.text
         s_start, s_end = self.sentence_bounds
-        if self._scanned != (s_start, s_end):
-            self._scanned = (s_start, s_end)
-            self._scans.clear()
         found = self._scans.get(key)
         if found is None:
-            found = self._scans[key] = list(self.gaz.regex[key].finditer(text, s_start, s_end))
+            found = self._scans[key] = list(self._sentence_finditer(self.gaz.regex[key]))
         if (start, end) == (s_start, s_end):
             return found
         if (
@@ -977,6 +988,8 @@ class Reader:
         """Read one sentence, appending observations."""
         self.section = s.section
         self.sentence_bounds = (s.start, s.end)
+        self._scans.clear()
+        self._sentence_words = None
         # Cut only when a rule family reads them; each clause's lookups are shared by
         # the families (see _ClauseFacts).
         clauses: list[Clause] | None = None
