@@ -1130,8 +1130,8 @@ class Reader:
             )
         return found
 
-    def _participation(self, ctext: str) -> bool:
-        return self.gaz.regex["participation"].search(ctext) is not None
+    def _participation(self, facts: _ClauseFacts) -> bool:
+        return facts.search(self.gaz.regex["participation"]) is not None
 
     def subject_run(self, clause: Clause, position: int) -> list[Mention]:
         """The coordinated states just before *position* in the clause."""
@@ -1247,7 +1247,7 @@ class Reader:
         if not triggers:
             return
         ctext = facts.text
-        if regex["meeting_negation"].search(ctext):
+        if facts.search(regex["meeting_negation"]):
             return
         trigger = triggers[0]
         if _HOST_GREETS.match(text, trigger.start(), clause.end):
@@ -1283,12 +1283,12 @@ class Reader:
             if len(_uniq_codes(wider)) > len(_uniq_codes(parties)):
                 groups = [*groups, wider]
         future = (
-            bool(regex["future"].search(ctext))
+            bool(facts.search(regex["future"]))
             or bool(_PRIOR_TO.search(ctext))
             or _COMING_ENCOUNTER.search(ctext) is not None
         )
         status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
-        if regex["meeting_cancel"].search(ctext):
+        if facts.search(regex["meeting_cancel"]):
             return  # a called-off meeting is not annotated (ANNOTATION: held or scheduled)
         date, date_text = self._date_near(clause, trigger.start(), future=future)
         if date is not None and self.published is not None and not future:
@@ -1339,13 +1339,13 @@ class Reader:
             if same is not None:
                 status, date, date_text = same.status, same.date, same.date_text
         fmt = None
-        if regex["meeting_virtual"].search(ctext):
+        if facts.search(regex["meeting_virtual"]):
             fmt = MeetingFormat.VIRTUAL
-        elif regex["meeting_phone"].search(ctext):
+        elif facts.search(regex["meeting_phone"]):
             fmt = MeetingFormat.PHONE
         elif location is not None:
             fmt = MeetingFormat.IN_PERSON
-        elif regex["meeting_meal"].search(ctext):
+        elif facts.search(regex["meeting_meal"]):
             fmt = MeetingFormat.WORKING_MEAL
         topics = self._topics(ctext)
         for group in groups:
@@ -1648,7 +1648,7 @@ class Reader:
     ) -> None:
         text = self.text
         clause, ctext = facts.clause, facts.text
-        if self.gaz.regex["company"].search(ctext):
+        if facts.search(self.gaz.regex["company"]):
             return
         found = self._agreement_mentions(facts)
         joined = -1
@@ -2400,14 +2400,14 @@ class Reader:
                 ):
                     hits.append((match.start(), match.end(), None))
                     break
-        participation = self._participation(ctext) if hits else False
+        participation = self._participation(facts) if hits else False
         if not hits:
             # The participation search is left to last wherever it decides nothing.
             current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
             if clause.background and not (
                 current_here
                 and ctext.lstrip(" ,").lower().startswith("while ")
-                and self._participation(ctext)
+                and self._participation(facts)
             ):
                 # "amid rising tensions involving China": context, not a participant; but
                 # "..., while X, Y and Z are participating for the first time"
@@ -2415,7 +2415,7 @@ class Reader:
                 return
             if not self.exercises:
                 return
-            participation = self._participation(ctext)
+            participation = self._participation(facts)
             if not (
                 participation
                 or (clause.kind == "rel" and current_here)
@@ -2434,7 +2434,7 @@ class Reader:
         lead = text[max(s.start, start - 60) : start]
         reference = _EXERCISE_REF.search(lead) is not None
         past = (
-            gaz.regex["past_edition"].search(ctext) is not None
+            facts.search(gaz.regex["past_edition"]) is not None
             or (name not in {None, "__current__"} and _PREVIOUS_BEFORE.search(lead) is not None)
         ) and not _THIS_YEAR.search(ctext)
         excluded: list[Mention] = []
@@ -2910,6 +2910,12 @@ class _ClauseFacts:
         if phrases.keys is not None and phrases.keys.isdisjoint(self.present):
             return iter(())
         return phrases.scan(self._reader.text, self.clause.start, self.clause.end)
+
+    def search(self, phrases: Phrases) -> re.Match[str] | None:
+        """``phrases.search`` of the clause's text, its keyword gate read in :attr:`present`."""
+        if phrases.keys is not None and phrases.keys.isdisjoint(self.present):
+            return None
+        return phrases.search(self.text)
 
     def group(self) -> list[Mention]:
         """:meth:`Reader.group` of the clause's text."""
