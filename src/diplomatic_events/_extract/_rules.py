@@ -615,6 +615,24 @@ _NON_PARTY_BEFORE = re.compile(
     r"|(?:other|third) (?:nations|countries|states|partners),? (?:including|such as|like))"
     r"(?: the| both| its)?(?:(?: [\w-]+){1,3} and)? ?$"
 )
+#: A word start that every match of _NON_PARTY_BEFORE holds, one for each of its phrases
+#: ("mediat": mediated, mediation; "target": targeting, targeted).
+_NON_PARTY_STEMS: Final = (
+    "aimed",
+    "directed",
+    "target",
+    "deter",
+    "counter",
+    "brokered",
+    "mediat",
+    "auspices",
+    "facilitated",
+    "intelligence",
+    "information",
+    "data",
+    "other",
+    "third",
+)
 #: "<instrument>, concluded in 2014, under which information is passed": applied now.
 _UNDER_WHICH_PRESENT = re.compile(
     r"[^.;]{0,80}?, under (?:which|whose terms) (?:[\w-]+ ){1,3}?"
@@ -1117,7 +1135,10 @@ class Reader:
         before = self._non_party_before.get(m.start)
         if before is None:
             lead = text[max(0, m.start - 40) : m.start]
-            before = self._non_party_before[m.start] = _NON_PARTY_BEFORE.search(lead) is not None
+            # A lead without a stem of the pattern's phrases cannot match it.
+            before = self._non_party_before[m.start] = (
+                _holds_any(lead, _NON_PARTY_STEMS) and _NON_PARTY_BEFORE.search(lead) is not None
+            )
         return before
 
     def _critic_after(self, end: int) -> bool:
