@@ -1018,8 +1018,8 @@ class Reader:
         text = self.text
         kinds = {m.kind for m in sentence_mentions}
         # The sentence's part of the article's fold is fold_lower of the sentence but for
-        # the case of a Greek final sigma at its ends: only ASCII needles are looked for
-        # in it, so the tests below read the same.
+        # a Greek sigma whose final form depends on letters beyond the sentence: only
+        # ASCII needles are looked for in it, so the tests below read the same.
         low = self.folded[s.start : s.end]
         if "acronym" in kinds or _holds_any(low, _AGREEMENT_HINTS):
             clauses = self.clauses(s)
