@@ -2885,36 +2885,30 @@ class _ClauseFacts:
     __slots__ = (
         "_bystanders",
         "_group",
-        "_present",
         "_reader",
         "_runs",
         "_states",
         "clause",
         "mentions",
+        "present",
         "statuses",
         "text",
     )
 
     def __init__(self, reader: Reader, clause: Clause) -> None:
-        """Cut out the clause's text and mentions; the rest is found when first asked for."""
+        """Cut out the clause's text, mentions and words; the rest is found when asked for."""
         self._reader = reader
         self.clause = clause
         self.text = reader.text[clause.start : clause.end]
         self.mentions = reader.within(clause.start, clause.end)
         self._states: list[Mention] | None = None
-        self._present: frozenset[str] | None = None
+        #: The clause's :func:`words` (every family looks its phrase lists up in them).
+        self.present = words(self.text)
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
         self._bystanders: dict[int, tuple[Mention, bool]] = {}
         #: The agreement rules' status verbs of the clause (see Reader._status_matches).
         self.statuses: list[tuple[AgreementStatus, list[re.Match[str]]]] | None = None
-
-    @property
-    def present(self) -> frozenset[str]:
-        """The clause's :func:`words`."""
-        if self._present is None:
-            self._present = words(self.text)
-        return self._present
 
     def states(self) -> list[Mention]:
         """The clause's mentions of states (shared: not to be changed)."""
