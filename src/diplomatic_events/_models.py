@@ -830,6 +830,8 @@ def _text_ok(v: object) -> bool:
 def _texts_ok(v: object) -> bool:
     if type(v) is not tuple:
         return False
+    if not v:  # the usual case: no aliases, topics or outcomes
+        return True
     for x in v:
         if not _text_ok(x):
             return False
