@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import pickle
 
@@ -96,6 +97,20 @@ def test_constructor_checks_calendar() -> None:
         PartialDate(year=2023, month=2, day=29)
 
     assert ["$.day"] == [p.path for p in info.value.problems]
+
+
+@pytest.mark.parametrize("year", [1, 4, 100, 400, 1900, 2000, 2023, 2024, 9996, 9999])
+def test_month_lengths_follow_the_calendar(year: int) -> None:
+    """Every month's last day, leap years included, is the calendar module's."""
+    for month in range(1, 13):
+        last = calendar.monthrange(year, month)[1]
+        assert last == PartialDate(year=year, month=month).latest().day
+        assert last == PartialDate(year=year, month=month, day=last).day
+        with pytest.raises(ValidationError) as info:
+            PartialDate(year=year, month=month, day=last + 1)
+
+        reason = f"{year:04d}-{month:02d} has no day {last + 1} (it has {last} days)"
+        assert [("$.day", reason)] == [(p.path, p.reason) for p in info.value.problems]
 
 
 def test_constructor_day_needs_month() -> None:

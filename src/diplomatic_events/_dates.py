@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
@@ -17,6 +16,15 @@ __all__ = ["PartialDate"]
 # ASCII digits only: str.isdigit and \d without re.ASCII accept other scripts' digits.
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 _PRECISIONS = ("year", "month", "day")
+# Days in each month of a common year, January at 1.
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(y: int, m: int) -> int:
+    # calendar.monthrange(y, m)[1], without the weekday monthrange also works out.
+    if m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0):
+        return 29
+    return _MONTH_DAYS[m]
 
 
 @attrs.frozen(kw_only=True, eq=True, order=False)
@@ -51,8 +59,20 @@ class PartialDate:
 
     def __attrs_post_init__(self) -> None:
         """Check the date is a real calendar date."""
-        problems: list[Problem] = []
         y, m, d = self.year, self.month, self.day
+        # Nearly every date is valid: pass it through the checks below, which build
+        # messages, only when this quick test (of the very same rules) fails.
+        if type(y) is int and 1 <= y <= 9999:
+            if m is None:
+                if d is None:
+                    return
+            elif (
+                type(m) is int
+                and 1 <= m <= 12
+                and (d is None or (type(d) is int and 1 <= d <= _month_days(y, m)))
+            ):
+                return
+        problems: list[Problem] = []
         if type(y) is not int:
             problems.append(Problem("$.year", f"expected an integer, got {show(y)}"))
         elif not 1 <= y <= 9999:
@@ -68,7 +88,7 @@ class PartialDate:
             elif type(d) is not int:
                 problems.append(Problem("$.day", f"expected an integer or None, got {show(d)}"))
             elif not problems:
-                last = calendar.monthrange(y, m)[1]
+                last = _month_days(y, m)
                 if not 1 <= d <= last:
                     problems.append(
                         Problem(
@@ -111,7 +131,7 @@ class PartialDate:
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self.month, _month_days(self.year, self.month))
         return dt.date(self.year, self.month, self.day)
 
     def contains(self, date: dt.date) -> bool:

@@ -8,9 +8,12 @@ variants, curly apostrophes, hyphens, letters that fold in odd ways, cut offsets
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import random
 
 import pytest
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 import diplomatic_events as de
 from diplomatic_events._extract import _gazetteer, _rules, _temporal, _text
@@ -90,11 +93,67 @@ def test_phrase_list_matches_its_pattern(name: str) -> None:
     """Gate, trie and exact pattern together find what the plain pattern finds."""
     phrases = _lists()[name]
     assert phrases.fast is not None, "every shipped list takes the fast scan"
+    assert phrases.index is not None, "and has an index"
     for text in _texts(seed=len(name), count=300):
         for pos, endpos in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2)):
             plain = [(m.span(), m.group()) for m in phrases.pattern.finditer(text, pos, endpos)]
             fast = [(m.span(), m.group()) for m in phrases.finditer(text, pos, endpos)]
             assert fast == plain, (text, pos, endpos)
+            first = phrases.search(text, pos, endpos)
+            assert (first.span() if first else None) == (plain[0][0] if plain else None)
+
+
+#: Phrases that start, end or break in every way the index must handle.
+_ODD_PHRASES = [
+    "talks",
+    "talks on",
+    "round of talks",
+    "is welcomed",
+    "welcomed",
+    "one-on-one",
+    "'s ratification",
+    "\u2019s edition",
+    "g20 summit",
+    "sat down with",
+    "a",
+    "kick off",
+    "this year's",
+]
+_ODD_CUTS = [", as ", " against a backdrop", " in mind,", " whose ", "ed by ", "'s a "]
+
+
+def _variants(rng: random.Random, phrase: str) -> str:
+    """*phrase* as a text may write it: case, folding letters, apostrophes, hyphens."""
+    swaps = {"k": "\u212a", "i": "\u0130\u0131I", "s": "\u017fS", "'": "\u2019", " ": "- \n"}
+    out = []
+    for ch in phrase:
+        roll = rng.random()
+        if roll < 0.2 and ch in swaps:
+            out.append(rng.choice(swaps[ch]))
+        elif roll < 0.4:
+            out.append(ch.upper())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("bounded", [True, False])
+def test_phrase_index_matches_its_pattern(bounded: bool) -> None:
+    """The index finds every match of the pattern, however a phrase is written."""
+    items = _ODD_PHRASES if bounded else _ODD_CUTS
+    phrases = _gazetteer.phrase_list(items, bounded=bounded)
+    assert phrases.index is not None
+    rng = random.Random(5)  # noqa: S311 - reproducible test data, not secrets
+    glue = ["", " ", "-", "x", "'", "\u2019", ", ", "_", "2"]
+    for _ in range(3000):
+        parts = [rng.choice(glue)]
+        for _ in range(rng.randint(1, 6)):
+            parts += [_variants(rng, rng.choice(items)), rng.choice(glue)]
+        text = "".join(parts)
+        for pos, endpos in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2), (-2, 99)):
+            plain = [(m.span(), m.group()) for m in phrases.pattern.finditer(text, pos, endpos)]
+            found = [(m.span(), m.group()) for m in phrases.finditer(text, pos, endpos)]
+            assert found == plain, (text, pos, endpos)
             first = phrases.search(text, pos, endpos)
             assert (first.span() if first else None) == (plain[0][0] if plain else None)
 
@@ -105,6 +164,26 @@ def test_date_candidates_find_every_date() -> None:
         scan = [(m.span(), m.group()) for m in _temporal._DATE.finditer(text)]
         starts = set(_temporal._starts(text, 0, len(text)))
         assert {span[0] for span, _ in scan} <= starts, text
+
+
+def test_weekday_is_relativedeltas() -> None:
+    """Weekdays resolve by day arithmetic to relativedelta's dates, errors included."""
+    weekdays = (MO, TU, WE, TH, FR, SA, SU)
+    days = [dt.date(2023, 12, 1) + dt.timedelta(days=i) for i in range(60)]
+    days += [dt.date.min + dt.timedelta(days=i) for i in range(8)]
+    days += [dt.date.max - dt.timedelta(days=i) for i in range(8)]
+    for day, weekday, ahead in itertools.product(days, range(7), (True, False)):
+        try:
+            expected: dt.date | type[OverflowError] = day + relativedelta(
+                weekday=weekdays[weekday](+1 if ahead else -1)
+            )
+        except OverflowError:
+            expected = OverflowError
+        try:
+            got: dt.date | type[OverflowError] = _temporal._weekday(day, weekday, ahead=ahead)
+        except OverflowError:
+            got = OverflowError
+        assert got == expected, (day, weekday, ahead)
 
 
 def _gated() -> dict[str, _rules._Gated]:

@@ -134,19 +134,49 @@ def words(text: str) -> frozenset[str]:
     return found
 
 
-def _keyword(phrase: str, *, bounded: bool) -> str | None:
-    """The longest letter run that every match of *phrase* shows whole, if any.
+#: The words of the ranges searched last, each with those that are keywords of a phrase
+#: list (kept in step: a list with new keywords clears it), by (string, start, end).
+_RANGES: dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str]]] = {}
+#: Every phrase list's keywords.
+_KEYWORDS: list[frozenset[str]] = [frozenset()]
+
+
+def _range_words(string: str, pos: int, endpos: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The :func:`words` of ``string[pos:endpos]``, and the phrase lists' keywords among them.
+
+    Offsets are not negative. Cached, so asking again (one clause for each of many
+    phrase lists) neither copies nor hashes the range, and each list looks its own
+    keywords up among the few that are there.
+    """
+    key = (string, pos, endpos)
+    found = _RANGES.get(key)
+    if found is None:
+        present = words(string if pos == 0 and endpos >= len(string) else string[pos:endpos])
+        if len(_RANGES) >= _WORDS_CACHE_SIZE:
+            _RANGES.clear()
+        found = _RANGES[key] = (present, present & _KEYWORDS[0])
+    return found
+
+
+def _whole_runs(low: str, *, bounded: bool) -> list[re.Match[str]]:
+    """The letter runs of the lower-cased phrase *low* that every match shows whole.
 
     A run counts when letters cannot extend it in the text: it is delimited inside the
     phrase by a non-letter, or sits at an edge the pattern bounds (``bounded``).
     """
-    low = phrase.lower()
+    return [
+        run
+        for run in _LETTERS.finditer(low)
+        if (bounded or run.start() > 0) and (bounded or run.end() < len(low))
+    ]
+
+
+def _keyword(phrase: str, *, bounded: bool) -> str | None:
+    """The longest (first of the longest) ASCII run :func:`_whole_runs` finds, if any."""
     best: str | None = None
-    for run in _LETTERS.finditer(low):
-        left = run.start() > 0 or bounded
-        right = run.end() < len(low) or bounded
+    for run in _whole_runs(phrase.lower(), bounded=bounded):
         word = run.group()
-        if left and right and word.isascii() and (best is None or len(word) > len(best)):
+        if word.isascii() and (best is None or len(word) > len(best)):
             best = word
     return best
 
@@ -227,30 +257,84 @@ def _fast_pattern(alts: list[str], *, bounded: bool) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{body})(?![\w])")
 
 
-class Phrases:
-    """A compiled phrase list: a keyword gate, a fast scan, then the exact pattern.
+#: A phrase list's index: each keyword, to where it starts in each phrase it is the
+#: keyword of and the other words of that phrase shown whole.
+Index = dict[str, tuple[tuple[int, frozenset[str]], ...]]
 
-    Each phrase has a keyword: a whole run of letters that any match of the phrase
-    shows as a whole run of letters of the searched text. A search first looks the
-    keywords up in the text's lower-cased letter runs (one set, cached and shared by
-    every list) and stops when none is there. Otherwise a case-sensitive trie of the
-    phrases scans the lower-cased text (cached too), and the original
-    case-insensitive pattern matches at each place it finds, so callers get the very
-    matches (and match objects) the original pattern would give.
+
+def _index(alts: Iterable[str], *, bounded: bool) -> Index | None:
+    """Index phrases by keyword (see :class:`Phrases`).
+
+    None when a phrase is not ASCII (apart from curly apostrophes: the equivalence of
+    lower case and ``re.IGNORECASE`` is only argued for ASCII) or has no keyword.
+    """
+    index: dict[str, set[tuple[int, frozenset[str]]]] = {}
+    for phrase in alts:
+        low = phrase.lower().replace("\u2019", "'")
+        runs = _whole_runs(low, bounded=bounded)
+        if not low.isascii() or not runs:
+            return None
+        key = max(runs, key=lambda run: len(run.group()))  # the first longest: the keyword
+        others = frozenset(run.group() for run in runs) - {key.group()}
+        index.setdefault(key.group(), set()).add((key.start(), others))
+    # An entry is left out when another at the same offset needs only some of its words.
+    return {
+        key: tuple(
+            sorted(
+                (
+                    (offset, others)
+                    for offset, others in entries
+                    if not any(o == offset and less < others for o, less in entries)
+                ),
+                key=lambda entry: (entry[0], sorted(entry[1])),
+            )
+        )
+        for key, entries in index.items()
+    }
+
+
+class Phrases:
+    """A compiled phrase list: a keyword gate, an index or a fast scan, the exact pattern.
+
+    Each phrase has a keyword: its longest run of letters that any match of the phrase
+    shows as a whole run of letters of the searched text (lower-cased as
+    :func:`fold_lower` writes it, the set :func:`words` gives; shared by every list).
+
+    A list whose phrases are ASCII has an index (``index``): each keyword, to where it
+    starts in the phrases it is the keyword of, and their other words shown whole. A
+    match of a phrase shows all those words in the searched range, and its keyword at
+    that distance from its start in the range's lower-cased copy, which has the same
+    offsets. So the pattern is tried only there, for the phrases whose words are all in
+    the range: leftmost first, and each past the last match, as ``finditer`` steps.
+
+    A list without an index looks its keywords up in the range's words first (``keys``)
+    and stops when none is there; then a case-sensitive trie of the phrases scans the
+    lower-cased text (``fast``) and the pattern matches at each place it finds. Either
+    way callers get the very matches (and match objects) the original pattern gives.
     """
 
-    __slots__ = ("fast", "keys", "pattern")
+    __slots__ = ("fast", "index", "keys", "pattern", "words")
 
     def __init__(
         self,
         pattern: re.Pattern[str],
         keys: frozenset[str] | None,
         fast: re.Pattern[str] | None = None,
+        index: Index | None = None,
     ) -> None:
-        """Wrap *pattern*; ``keys`` None means no gate, ``fast`` None no fast scan."""
+        """Wrap *pattern*; ``keys`` None means no gate, ``fast`` None no fast scan.
+
+        ``index`` None means no index (see above).
+        """
         self.pattern = pattern
         self.keys = keys
         self.fast = fast
+        self.index = index
+        #: The index's keywords.
+        self.words = frozenset(index or ())
+        if not self.words <= _KEYWORDS[0]:
+            _KEYWORDS[0] |= self.words
+            _RANGES.clear()  # the new keywords were not looked for
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a keyword (so a match is possible)."""
@@ -261,6 +345,9 @@ class Phrases:
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like :meth:`re.Pattern.search`."""
+        if self.index is not None:
+            found = self._indexed(string, pos, endpos, first=True)
+            return found[0] if found else None
         if not self.possible(string, pos, endpos):
             return None
         if self.fast is None:
@@ -272,6 +359,8 @@ class Phrases:
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """Like :meth:`re.Pattern.finditer`."""
+        if self.index is not None:
+            return iter(self._indexed(string, pos, endpos, first=False))
         if not self.possible(string, pos, endpos):
             return iter(())
         if self.fast is None:
@@ -279,7 +368,7 @@ class Phrases:
         return self._finditer(string, pos, endpos)
 
     def scan(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        """Like :meth:`finditer` without the keyword gate: the same matches.
+        """Like :meth:`finditer` without the keyword gate or the index: the same matches.
 
         For one pass over a whole long text, where building the text's word set
         costs more than the fast scan it would spare.
@@ -295,13 +384,50 @@ class Phrases:
             if found is not None:  # pragma: no branch - the scans agree
                 yield found
 
+    def _indexed(self, string: str, pos: int, endpos: int, *, first: bool) -> list[re.Match[str]]:
+        """The matches in [pos, endpos) (only the first, if *first*), by the index."""
+        # The pattern reads [pos, endpos) clipped to the string, while str.find and
+        # slices read a negative offset from the end (and clip an end past the string).
+        if pos < 0 or endpos < 0:
+            pos, endpos = max(pos, 0), max(endpos, 0)
+        # A range seen before is read from the cache here, without the call.
+        present, known = _RANGES.get((string, pos, endpos)) or _range_words(string, pos, endpos)
+        keys = self.words & known
+        if not keys:
+            return []
+        index = self.index or {}
+        holds = present.issuperset
+        folded = _lowered(string)
+        spots: list[int] = []
+        for key in keys:
+            for offset, others in index[key]:
+                if holds(others):
+                    at = folded.find(key, pos, endpos)
+                    while at >= 0:
+                        spots.append(at - offset)
+                        at = folded.find(key, at + 1, endpos)
+        if len(spots) > 1:
+            spots = sorted(set(spots))
+        match = self.pattern.match
+        out: list[re.Match[str]] = []
+        last = pos  # no match starts before the range, nor inside the last match
+        for at in spots:
+            if at >= last:
+                found = match(string, at, endpos)
+                if found is not None:
+                    out.append(found)
+                    if first:
+                        break
+                    last = found.end()
+        return out
+
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
         """The matched strings, like :meth:`re.Pattern.findall` (the lists have no groups)."""
         return [m.group() for m in self.finditer(string, pos, endpos)]
 
 
 def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
-    """Compile *items* behind a keyword gate and a fast scan.
+    """Compile *items* behind a keyword gate and a fast scan, and index them.
 
     Bounded lists compile as :func:`phrase_regex` does; unbounded ones (clause cuts,
     which carry their own spaces and commas) as plain case-insensitive literals.
@@ -313,7 +439,8 @@ def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
         pattern = re.compile("|".join(re.escape(c) for c in alts) or "(?!)", re.IGNORECASE)
     keys = [_keyword(p, bounded=bounded) for p in alts]
     gate = None if None in keys else frozenset(k for k in keys if k)
-    return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded))
+    index = _index(alts, bounded=bounded) if alts else None
+    return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
 
 
 @attrs.frozen

@@ -710,7 +710,8 @@ def _infer_person_states(
 def _preposition(text: str, start: int) -> str | None:
     # The nearest preposition before a mention, over at most a determiner and two other
     # words: "in Paris", "at the Kremlin", "in southern Japan", "to the capital, Niamey".
-    words = text[max(0, start - 40) : start].split()[-4:]
+    # The last four words (splitting from the right only as far as they need).
+    words = text[start - 40 if start > 40 else 0 : start].rsplit(None, 4)[-4:]
     others = 0
     k = len(words)
     while k:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import fold_lower, phrase_keyword, words
+from diplomatic_events._extract._gazetteer import _lowered, fold_lower, phrase_keyword, words
 from diplomatic_events._extract._temporal import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -43,9 +43,9 @@ from diplomatic_events.vocab import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
-    from diplomatic_events._extract._gazetteer import Gazetteer
+    from diplomatic_events._extract._gazetteer import Gazetteer, Phrases
     from diplomatic_events._extract._mentions import Mention, Person
     from diplomatic_events._extract._text import Sentence
 
@@ -53,6 +53,14 @@ __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 
 #: Most mentions looked at in one clause; beyond that a clause is a list, not prose.
 MAX_CLAUSE_MENTIONS: Final = 60
+
+
+def _holds_any(text: str, needles: Iterable[str]) -> bool:
+    """Whether *text* holds one of *needles*."""
+    for needle in needles:  # noqa: SIM110 - any() of a generator is the slower form
+        if needle in text:
+            return True
+    return False
 
 
 class _Gated:
@@ -95,7 +103,7 @@ class _Gated:
             return not self.needles.isdisjoint(words(part))
         if self.fold:
             part = fold_lower(part)
-        return any(needle in part for needle in self.needles)
+        return _holds_any(part, self.needles)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like :meth:`re.Pattern.search`."""
@@ -607,6 +615,24 @@ _NON_PARTY_BEFORE = re.compile(
     r"|(?:other|third) (?:nations|countries|states|partners),? (?:including|such as|like))"
     r"(?: the| both| its)?(?:(?: [\w-]+){1,3} and)? ?$"
 )
+#: A word start that every match of _NON_PARTY_BEFORE holds, one for each of its phrases
+#: ("mediat": mediated, mediation; "target": targeting, targeted).
+_NON_PARTY_STEMS: Final = (
+    "aimed",
+    "directed",
+    "target",
+    "deter",
+    "counter",
+    "brokered",
+    "mediat",
+    "auspices",
+    "facilitated",
+    "intelligence",
+    "information",
+    "data",
+    "other",
+    "third",
+)
 #: "<instrument>, concluded in 2014, under which information is passed": applied now.
 _UNDER_WHICH_PRESENT = re.compile(
     r"[^.;]{0,80}?, under (?:which|whose terms) (?:[\w-]+ ){1,3}?"
@@ -811,13 +837,15 @@ class Reader:
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
+        #: The text lower-cased by fold_lower (cached by the gazetteer, whose scans fold it).
+        self.folded = _lowered(text)
         sport_words = gaz.regex["sport_words"]
         limit = min(len(text), 200_000)
         # Each match shows a keyword of the list whole and matches do not overlap, so
         # fewer than two keyword occurrences in the folded text mean fewer than two
         # matches, without the scan.
         keys = sport_words.keys
-        low = fold_lower(text[:limit])
+        low = self.folded if limit == len(text) else fold_lower(text[:limit])
         if keys is not None and sum(low.count(key) for key in keys) < 2:
             self.sport = False
         else:
@@ -835,16 +863,11 @@ class Reader:
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
         self._non_party_before: dict[int, bool] = {}
-        #: group() of each text asked in the sentence read.
-        self._groups: dict[str, list[Mention]] = {}
-        #: Phrase-list matches in the sentence read (its bounds), by list.
-        self._scanned = (-1, -1)
+        #: Phrase-list matches in the sentence read, by list, and the sentence's words.
         self._scans: dict[str, list[re.Match[str]]] = {}
+        self._sentence_words: frozenset[str] | None = None
         self._resolved: dict[
             tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
-        ] = {}
-        self._status_memo: dict[
-            tuple[int, int, int, int], list[tuple[AgreementStatus, list[re.Match[str]]]]
         ] = {}
 
     # ---- lookups ---------------------------------------------------------------------
@@ -862,11 +885,11 @@ class Reader:
         return self.dates[i : min(j, i + 20)]
 
     def clauses(self, s: Sentence) -> list[Clause]:
-        """Cut a sentence at subordinating phrases and clause-joining commas."""
+        """Cut the sentence read (*s*) at subordinating phrases and clause-joining commas."""
         text = self.text
         cuts: list[tuple[int, str]] = []
         lead = "main"
-        for m in self.gaz.regex["context_cut"].finditer(text, s.start, s.end):
+        for m in self._sentence_finditer(self.gaz.regex["context_cut"]):
             phrase = m.group().strip(" ,").lower()
             if phrase == "as" and text.startswith("well as ", m.end()):
                 continue  # ", as well as from Armenia": the list goes on
@@ -939,6 +962,20 @@ class Reader:
         """Whether the sentence read names an exercise noun."""
         return bool(self._phrases("exercise_noun", *self.sentence_bounds))
 
+    def _sentence_finditer(self, phrases: Phrases) -> Iterator[re.Match[str]]:
+        """``phrases.finditer`` over the sentence read, its keyword gate read in its words.
+
+        The gate looks the list's keys up in the words of the range searched (the
+        sentence's, found once here), and scans as :meth:`Phrases.scan` does when one
+        is there.
+        """
+        if phrases.keys is not None:
+            if self._sentence_words is None:
+                self._sentence_words = words(self.text[slice(*self.sentence_bounds)])
+            if phrases.keys.isdisjoint(self._sentence_words):
+                return iter(())
+        return phrases.scan(self.text, *self.sentence_bounds)
+
     def _phrases(self, key: str, start: int, end: int) -> list[re.Match[str]]:
         """The matches of phrase list *key* in [start, end), from one scan a sentence.
 
@@ -949,12 +986,9 @@ class Reader:
         """
         text = self.text
         s_start, s_end = self.sentence_bounds
-        if self._scanned != (s_start, s_end):
-            self._scanned = (s_start, s_end)
-            self._scans.clear()
         found = self._scans.get(key)
         if found is None:
-            found = self._scans[key] = list(self.gaz.regex[key].finditer(text, s_start, s_end))
+            found = self._scans[key] = list(self._sentence_finditer(self.gaz.regex[key]))
         if (start, end) == (s_start, s_end):
             return found
         if (
@@ -972,28 +1006,37 @@ class Reader:
         """Read one sentence, appending observations."""
         self.section = s.section
         self.sentence_bounds = (s.start, s.end)
-        self._groups.clear()
-        clauses: list[Clause] | None = None  # cut only when a rule family reads them
+        self._scans.clear()
+        self._sentence_words = None
+        # Cut only when a rule family reads them; each clause's lookups are shared by
+        # the families (see _ClauseFacts).
+        clauses: list[Clause] | None = None
+        shared: list[_ClauseFacts] = []
         sentence_mentions = self.within(s.start, s.end)
         before = (len(self.meetings), len(self.agreements), len(self.exercises))
         # One search per kind decides whether the sentence is worth reading clause by clause.
         text = self.text
         kinds = {m.kind for m in sentence_mentions}
-        low = fold_lower(text[s.start : s.end])
-        if "acronym" in kinds or any(hint in low for hint in _AGREEMENT_HINTS):
+        # The sentence's part of the article's fold is fold_lower of the sentence but for
+        # a Greek sigma whose final form depends on letters beyond the sentence: only
+        # ASCII needles are looked for in it, so the tests below read the same.
+        low = self.folded[s.start : s.end]
+        if "acronym" in kinds or _holds_any(low, _AGREEMENT_HINTS):
             clauses = self.clauses(s)
-            for clause in clauses:
-                self._agreements(index, s, clause, clauses)
+            shared = [_ClauseFacts(self, clause) for clause in clauses]
+            for facts in shared:
+                self._agreements(index, s, facts, clauses)
         if (
             "exercise" in kinds
             or self._exercise_noun_in()
-            or (self.exercises and any(hint in low for hint in _EXERCISE_HINTS))
+            or (self.exercises and _holds_any(low, _EXERCISE_HINTS))
             or self.exercise_aliases
         ):
             if clauses is None:
                 clauses = self.clauses(s)
-            for clause in clauses:
-                self._exercises(index, s, clause)
+                shared = [_ClauseFacts(self, clause) for clause in clauses]
+            for facts in shared:
+                self._exercises(index, s, facts)
         if not self.sport and (
             self._phrases("meeting", s.start, s.end) or _SEE_PEOPLE.search(text, s.start, s.end)
         ):
@@ -1001,8 +1044,11 @@ class Reader:
             exercise_sentence = (s.start, s.end) in exercise_clauses
             if clauses is None:
                 clauses = self.clauses(s)
-            for clause in clauses:
-                for part in self._meeting_parts(clause):
+                shared = [_ClauseFacts(self, clause) for clause in clauses]
+            for facts in shared:
+                clause = facts.clause
+                parts = self._meeting_parts(clause)
+                for part in parts:
                     if (
                         exercise_sentence
                         and part.start == clause.start
@@ -1011,13 +1057,18 @@ class Reader:
                         # An exercise's opening ceremony "hosted by" its hosts is no meeting;
                         # "since 2018, when X met Y" inside it still is.
                         continue
-                    self._meetings(index, s, part, sentence_mentions)
+                    self._meetings(
+                        index,
+                        s,
+                        facts if part is clause else _ClauseFacts(self, part),
+                        sentence_mentions,
+                    )
         # The series gate folds the sentence as ``low`` is folded: the same test. A match
         # also holds an ordinal; without one the rule reads nothing and changes nothing.
         if (
             not self.sport
-            and any(needle in low for needle in _SERIES_ROUND.needles)
-            and any(word in low for word in _SERIES_ORDINALS)
+            and _holds_any(low, _SERIES_ROUND.needles)
+            and _holds_any(low, _SERIES_ORDINALS)
         ):
             self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
@@ -1084,7 +1135,10 @@ class Reader:
         before = self._non_party_before.get(m.start)
         if before is None:
             lead = text[max(0, m.start - 40) : m.start]
-            before = self._non_party_before[m.start] = _NON_PARTY_BEFORE.search(lead) is not None
+            # A lead without a stem of the pattern's phrases cannot match it.
+            before = self._non_party_before[m.start] = (
+                _holds_any(lead, _NON_PARTY_STEMS) and _NON_PARTY_BEFORE.search(lead) is not None
+            )
         return before
 
     def _critic_after(self, end: int) -> bool:
@@ -1097,13 +1151,8 @@ class Reader:
             )
         return found
 
-    def _participation(self, ctext: str) -> bool:
-        return self.gaz.regex["participation"].search(ctext) is not None
-
-    def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
-        """Drop critics, targets, brokers and venues from a list of parties."""
-        out = [m for m in ms if not self.bystander(m)]
-        return out if len(out) != len(ms) else ms
+    def _participation(self, facts: _ClauseFacts) -> bool:
+        return facts.search(self.gaz.regex["participation"]) is not None
 
     def subject_run(self, clause: Clause, position: int) -> list[Mention]:
         """The coordinated states just before *position* in the clause."""
@@ -1155,14 +1204,6 @@ class Reader:
 
     def group(self, clause_text: str) -> list[Mention]:
         """Resolve "the two governments" / "both countries" to the last group named."""
-        # The discourse state read here changes only between sentences, so a text asked
-        # again within one sentence resolves as before (a fresh list each time).
-        found = self._groups.get(clause_text)
-        if found is None:
-            found = self._groups[clause_text] = self._group(clause_text)
-        return list(found)
-
-    def _group(self, clause_text: str) -> list[Mention]:
         match = _GROUP.search(clause_text)
         if match is None:
             if _THEY.match(clause_text) and len(_uniq_codes(self.last_group)) == 2:
@@ -1207,10 +1248,11 @@ class Reader:
     # ---- meetings ----------------------------------------------------------------------
 
     def _meetings(
-        self, index: int, s: Sentence, clause: Clause, sentence_mentions: list[Mention]
+        self, index: int, s: Sentence, facts: _ClauseFacts, sentence_mentions: list[Mention]
     ) -> None:
         text = self.text
         regex = self.gaz.regex
+        clause = facts.clause
         triggers = [
             t
             for t in self._phrases("meeting", clause.start, clause.end)
@@ -1225,16 +1267,14 @@ class Reader:
             triggers = list(_SEE_PEOPLE.finditer(text, clause.start, clause.end))
         if not triggers:
             return
-        ctext = text[clause.start : clause.end]
-        if regex["meeting_negation"].search(ctext):
+        ctext = facts.text
+        if facts.search(regex["meeting_negation"]):
             return
         trigger = triggers[0]
         if _HOST_GREETS.match(text, trigger.start(), clause.end):
             return  # "X welcomed the two leaders at the villa": a host, not a party to the talks
-        ms = self.within(clause.start, clause.end)
-        parties = self.without_bystanders(
-            self._meeting_parties(clause, trigger, ms, sentence_mentions)
-        )
+        ms = facts.mentions
+        parties = facts.without_bystanders(self._meeting_parties(facts, trigger, sentence_mentions))
         together = _TOGETHER_WITH.search(ctext)
         if together is not None:
             # "he would see both of them ..., together with A and B": the pair named
@@ -1246,7 +1286,7 @@ class Reader:
         groups = [parties]
         listed = self._plural_meeting_list(clause, triggers)
         if listed and len(listed) >= 2:
-            subject = self.subject_run(clause, trigger.start()) or (
+            subject = facts.subject_run(trigger.start()) or (
                 [self.last_person] if self.last_person is not None else []
             )
             if subject:
@@ -1264,12 +1304,12 @@ class Reader:
             if len(_uniq_codes(wider)) > len(_uniq_codes(parties)):
                 groups = [*groups, wider]
         future = (
-            bool(regex["future"].search(ctext))
+            bool(facts.search(regex["future"]))
             or bool(_PRIOR_TO.search(ctext))
             or _COMING_ENCOUNTER.search(ctext) is not None
         )
         status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
-        if regex["meeting_cancel"].search(ctext):
+        if facts.search(regex["meeting_cancel"]):
             return  # a called-off meeting is not annotated (ANNOTATION: held or scheduled)
         date, date_text = self._date_near(clause, trigger.start(), future=future)
         if date is not None and self.published is not None and not future:
@@ -1320,13 +1360,13 @@ class Reader:
             if same is not None:
                 status, date, date_text = same.status, same.date, same.date_text
         fmt = None
-        if regex["meeting_virtual"].search(ctext):
+        if facts.search(regex["meeting_virtual"]):
             fmt = MeetingFormat.VIRTUAL
-        elif regex["meeting_phone"].search(ctext):
+        elif facts.search(regex["meeting_phone"]):
             fmt = MeetingFormat.PHONE
         elif location is not None:
             fmt = MeetingFormat.IN_PERSON
-        elif regex["meeting_meal"].search(ctext):
+        elif facts.search(regex["meeting_meal"]):
             fmt = MeetingFormat.WORKING_MEAL
         topics = self._topics(ctext)
         for group in groups:
@@ -1435,13 +1475,10 @@ class Reader:
         return []
 
     def _meeting_parties(
-        self,
-        clause: Clause,
-        trigger: re.Match[str],
-        ms: list[Mention],
-        sentence_mentions: list[Mention],
+        self, facts: _ClauseFacts, trigger: re.Match[str], sentence_mentions: list[Mention]
     ) -> list[Mention]:
         text = self.text
+        clause, ms = facts.clause, facts.mentions
         # "the president's visit to France": the visitor and the place visited.
         at = trigger.start()
         before = [m for m in ms if m.end <= at and at - m.end <= 12]
@@ -1478,7 +1515,7 @@ class Reader:
             if not (m.kind == "seat" and m.prep in {"in", "at"})
             and not (m.prep == "from" and text.startswith(",", m.end))  # "From <capital>, ..."
         ]
-        run = self.subject_run(clause, trigger.start())
+        run = facts.subject_run(trigger.start())
         if len(_uniq_codes(run)) >= 2:
             listed = self.list_after(trigger.end(), clause.end)
             tail = text[trigger.end() : clause.end]
@@ -1486,9 +1523,9 @@ class Reader:
         # Persons stand for their state: drop the bare state when its leader is named.
         person_codes = {m.code for m in persons}
         parties = persons + [m for m in states if m.kind != "person" and m.code not in person_codes]
-        ctext = text[clause.start : clause.end]
+        ctext = facts.text
         if len(_uniq_codes(parties)) < 2:
-            parties += self.group(ctext)
+            parties += facts.group()
         if (
             len(_uniq_codes(parties)) < 2
             and _PRONOUN.search(ctext)
@@ -1627,12 +1664,13 @@ class Reader:
 
     # ---- agreements --------------------------------------------------------------------
 
-    def _agreements(self, index: int, s: Sentence, clause: Clause, clauses: list[Clause]) -> None:
+    def _agreements(
+        self, index: int, s: Sentence, facts: _ClauseFacts, clauses: list[Clause]
+    ) -> None:
         text = self.text
-        ctext = text[clause.start : clause.end]
-        if self.gaz.regex["company"].search(ctext):
+        clause, ctext = facts.clause, facts.text
+        if facts.search(self.gaz.regex["company"]):
             return
-        facts = _ClauseFacts(self, clause, ctext)
         found = self._agreement_mentions(facts)
         joined = -1
         # Each pattern below is tried only where a literal that all its matches hold is;
@@ -1666,7 +1704,7 @@ class Reader:
             if m.possessive and m.is_state and _ACCESSION.match(text, m.end):
                 lead = text[max(clause.start, m.start - 25) : m.start]
                 if _APPROVED_BEFORE.search(lead) and not _NOT_YET_WORDS.search(lead):
-                    subject = self.subject_run(clause, m.start - len(lead) + lead.rfind("approved"))
+                    subject = facts.subject_run(m.start - len(lead) + lead.rfind("approved"))
                     parties = [x for x in subject if x.code != m.code] + [m]
                     date, date_text = self._date_near(clause, m.start, future=False)
                     if len(_uniq_codes(parties)) >= 2:
@@ -1708,7 +1746,7 @@ class Reader:
                 )
                 out.append((m.start, m.end, full, acronym, kind, "named", plural))
                 covered.append((m.start, m.end))
-        for head in gaz.regex["agreement_head"].finditer(text, clause.start, clause.end):
+        for head in facts.finditer(gaz.regex["agreement_head"]):
             hs, he = head.span()
             word = head.group()
             if any(a <= hs < b for a, b in blocked + covered):
@@ -2109,9 +2147,7 @@ class Reader:
         self, facts: _ClauseFacts, s: Sentence
     ) -> list[tuple[AgreementStatus, list[re.Match[str]]]]:
         """Every status verb of the clause, by status in table order (once per clause)."""
-        clause = facts.clause
-        key = (clause.start, clause.end, s.start, s.end)
-        found = self._status_memo.get(key)
+        found = facts.statuses
         if found is None:
             text = self.text
             ratification_ok = (
@@ -2121,8 +2157,8 @@ class Reader:
             for status, regex in self._statuses:
                 if status is AgreementStatus.RATIFIED and not ratification_ok:
                     continue
-                found.append((status, list(regex.finditer(text, clause.start, clause.end))))
-            self._status_memo[key] = found
+                found.append((status, list(facts.finditer(regex))))
+            facts.statuses = found
         return found
 
     def _agreement_status(
@@ -2315,11 +2351,10 @@ class Reader:
 
     # ---- exercises ---------------------------------------------------------------------
 
-    def _exercises(self, index: int, s: Sentence, clause: Clause) -> None:
+    def _exercises(self, index: int, s: Sentence, facts: _ClauseFacts) -> None:
         text = self.text
         gaz = self.gaz
-        ctext = text[clause.start : clause.end]
-        ms = self.within(clause.start, clause.end)
+        clause, ctext, ms = facts.clause, facts.text, facts.mentions
         hits: list[tuple[int, int, str | None]] = [
             (m.start, m.end, _clean_exercise_name(m.name)) for m in ms if m.kind == "exercise"
         ]
@@ -2386,14 +2421,14 @@ class Reader:
                 ):
                     hits.append((match.start(), match.end(), None))
                     break
-        participation = self._participation(ctext) if hits else False
+        participation = self._participation(facts) if hits else False
         if not hits:
             # The participation search is left to last wherever it decides nothing.
             current_here = bool(self.exercises) and self.exercises[-1].span == (s.start, s.end)
             if clause.background and not (
                 current_here
                 and ctext.lstrip(" ,").lower().startswith("while ")
-                and self._participation(ctext)
+                and self._participation(facts)
             ):
                 # "amid rising tensions involving China": context, not a participant; but
                 # "..., while X, Y and Z are participating for the first time"
@@ -2401,7 +2436,7 @@ class Reader:
                 return
             if not self.exercises:
                 return
-            participation = self._participation(ctext)
+            participation = self._participation(facts)
             if not (
                 participation
                 or (clause.kind == "rel" and current_here)
@@ -2420,7 +2455,7 @@ class Reader:
         lead = text[max(s.start, start - 60) : start]
         reference = _EXERCISE_REF.search(lead) is not None
         past = (
-            gaz.regex["past_edition"].search(ctext) is not None
+            facts.search(gaz.regex["past_edition"]) is not None
             or (name not in {None, "__current__"} and _PREVIOUS_BEFORE.search(lead) is not None)
         ) and not _THIS_YEAR.search(ctext)
         excluded: list[Mention] = []
@@ -2434,8 +2469,8 @@ class Reader:
         else:
             parties = [
                 m
-                for m in self.without_bystanders(
-                    self._exercise_parties(clause, start, ms, participation)
+                for m in facts.without_bystanders(
+                    self._exercise_parties(facts, start, participation)
                 )
                 if not (m.kind == "person" and _SPEAKER.match(text, m.end))
             ]
@@ -2470,7 +2505,7 @@ class Reader:
                     self.exercise_year = int(year.group())
         locations = self._exercise_locations(clause, ms, s.end)
         domain = None
-        present = words(ctext)
+        present = facts.present
         for (_word, key, pattern), value in zip(
             _gated_words(tuple(gaz.domains), re.IGNORECASE), gaz.domains.values(), strict=True
         ):
@@ -2498,16 +2533,13 @@ class Reader:
         )
 
     def _exercise_parties(
-        self,
-        clause: Clause,
-        position: int,
-        ms: list[Mention],
-        participation: bool,
+        self, facts: _ClauseFacts, position: int, participation: bool
     ) -> list[Mention]:
-        states = [m for m in ms if m.is_state and not m.is_locative]
+        clause = facts.clause
+        states = [m for m in facts.mentions if m.is_state and not m.is_locative]
         if participation:
             return states
-        out = list(self.subject_run(clause, position))
+        out = facts.subject_run(position)
         # Modifiers of the exercise: "the U.S.-Ukrainian co-hosted",
         # "Indonesia-United States joint",
         # "the biennial Australia-United States exercise".
@@ -2519,12 +2551,11 @@ class Reader:
                 gap = self.text[m.end : anchor]
                 if m.start < anchor and len(gap) < 45 and "," not in gap and "." not in gap:
                     out.append(m)
-        ctext = self.text[clause.start : clause.end]
+        ctext = facts.text
         trigger_verbs = _HOLD_VERB.search(ctext)
         if trigger_verbs is not None:
-            out += self.subject_run(clause, clause.start + trigger_verbs.start())
-        group = self.group(ctext)
-        out += group
+            out += facts.subject_run(clause.start + trigger_verbs.start())
+        out += facts.group()
         between = _BETWEEN.search(self.text, position, clause.end)
         if between is not None:
             out += self.list_after(between.end(), clause.end)
@@ -2839,15 +2870,16 @@ def _kind(value: str | None) -> AgreementKind:
         return AgreementKind.OTHER
 
 
-# ---- agreement rules: precomputed helpers
+# ---- per-clause lookups, shared by the rule families
 
 
 class _ClauseFacts:
-    """What the agreement rules look up in one clause, shared by its mentions.
+    """What the rules look up in one clause, shared by its rule families and mentions.
 
-    Each value depends only on the article (text, mentions) and on discourse state that
-    only :meth:`Reader.read` changes, after the rules, so every mention of the clause
-    reads the same; lists handed out are fresh copies, as the lookups return.
+    Each value depends only on the article (text, mentions) and on discourse state
+    (``last_group``, ``last_persons``, ``recent_persons``) that only :meth:`Reader.read`
+    changes, after the rules, so every family and mention of the clause reads the same;
+    lists handed out are fresh copies, as the lookups return.
     """
 
     __slots__ = (
@@ -2859,26 +2891,46 @@ class _ClauseFacts:
         "clause",
         "mentions",
         "present",
+        "statuses",
         "text",
     )
 
-    def __init__(self, reader: Reader, clause: Clause, text: str) -> None:
-        """Look up the clause's mentions; the rest is found when first asked for."""
+    def __init__(self, reader: Reader, clause: Clause) -> None:
+        """Cut out the clause's text, mentions and words; the rest is found when asked for."""
         self._reader = reader
         self.clause = clause
-        self.text = text
+        self.text = reader.text[clause.start : clause.end]
         self.mentions = reader.within(clause.start, clause.end)
         self._states: list[Mention] | None = None
-        self.present = words(text)
+        #: The clause's :func:`words` (every family looks its phrase lists up in them).
+        self.present = words(self.text)
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
         self._bystanders: dict[int, tuple[Mention, bool]] = {}
+        #: The agreement rules' status verbs of the clause (see Reader._status_matches).
+        self.statuses: list[tuple[AgreementStatus, list[re.Match[str]]]] | None = None
 
     def states(self) -> list[Mention]:
         """The clause's mentions of states (shared: not to be changed)."""
         if self._states is None:
             self._states = [m for m in self.mentions if m.is_state]
         return self._states
+
+    def finditer(self, phrases: Phrases) -> Iterator[re.Match[str]]:
+        """``phrases.finditer`` over the clause, its keyword gate read in :attr:`present`.
+
+        The gate looks the list's keys up in the words of the range searched, the
+        clause's text here, and scans as :meth:`Phrases.scan` does when one is there.
+        """
+        if phrases.keys is not None and phrases.keys.isdisjoint(self.present):
+            return iter(())
+        return phrases.scan(self._reader.text, self.clause.start, self.clause.end)
+
+    def search(self, phrases: Phrases) -> re.Match[str] | None:
+        """``phrases.search`` of the clause's text, its keyword gate read in :attr:`present`."""
+        if phrases.keys is not None and phrases.keys.isdisjoint(self.present):
+            return None
+        return phrases.search(self.text)
 
     def group(self) -> list[Mention]:
         """:meth:`Reader.group` of the clause's text."""
@@ -2894,7 +2946,10 @@ class _ClauseFacts:
         return list(run)
 
     def without_bystanders(self, ms: list[Mention]) -> list[Mention]:
-        """:meth:`Reader.without_bystanders`, judging each mention once."""
+        """Drop critics, targets, brokers and venues (:meth:`Reader.bystander`) from *ms*.
+
+        Each mention is judged once; *ms* itself is returned when none is dropped.
+        """
         judged = self._bystanders  # each verdict keeps its mention, so ids stay unique
         out: list[Mention] = []
         for m in ms:

@@ -14,7 +14,7 @@ import re
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import relativedelta
 
 from diplomatic_events._dates import PartialDate
 from diplomatic_events._extract._gazetteer import _trie, fold_lower
@@ -68,7 +68,7 @@ _MONTHS: Final = {
     },
 }
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_RD_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
+_SATURDAY: Final = 5
 _NUMBERS: Final = {
     "one": 1,
     "two": 2,
@@ -403,11 +403,21 @@ def _resolve(
         return None, None
     if m.kind == "weekday":
         assert m.weekday is not None  # noqa: S101 - set for weekday mentions
-        step = _RD_WEEKDAYS[m.weekday](+1 if future else -1)
-        return PartialDate.from_date(published + relativedelta(weekday=step)), None
+        return PartialDate.from_date(_weekday(published, m.weekday, ahead=future)), None
     if m.kind == "ago":
         return _ago(m, published, anchor_year), None
     return _relative(m.rel or "", published), None
+
+
+def _weekday(day: dt.date, weekday: int, *, ahead: bool) -> dt.date:
+    """The *weekday* (0 is Monday) on or after *day* (``ahead``), or on or before it.
+
+    As ``day + relativedelta(weekday=XX(+1))`` (or ``XX(-1)``) gives, by day arithmetic
+    alone (and the same OverflowError past the calendar's ends).
+    """
+    if ahead:
+        return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
 
 
 def _guess_year(
@@ -474,12 +484,12 @@ def _relative(rel: str, published: dt.date) -> PartialDate | None:
         return _safe(month.year, month.month)
     if rel == "last weekend":
         return PartialDate.from_date(
-            published - dt.timedelta(days=1) + relativedelta(weekday=SA(-1))
+            _weekday(published - dt.timedelta(days=1), _SATURDAY, ahead=False)
         )
     if rel == "this weekend":
-        return PartialDate.from_date(published + relativedelta(weekday=SA(+1)))
+        return PartialDate.from_date(_weekday(published, _SATURDAY, ahead=True))
     if rel == "next weekend":
         return PartialDate.from_date(
-            published + dt.timedelta(days=7) + relativedelta(weekday=SA(-1))
+            _weekday(published + dt.timedelta(days=7), _SATURDAY, ahead=False)
         )
     return None
