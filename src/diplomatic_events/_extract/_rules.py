@@ -963,12 +963,14 @@ class Reader:
         return bool(self._phrases("exercise_noun", *self.sentence_bounds))
 
     def _sentence_finditer(self, phrases: Phrases) -> Iterator[re.Match[str]]:
-        """``phrases.finditer`` over the sentence read, its keyword gate read in its words.
+        """``phrases.finditer`` over the sentence read.
 
-        The gate looks the list's keys up in the words of the range searched (the
-        sentence's, found once here), and scans as :meth:`Phrases.scan` does when one
-        is there.
+        A list with an index searches by it; otherwise its keyword gate looks the
+        list's keys up in the words of the sentence (found once here), and it scans as
+        :meth:`Phrases.scan` does when one is there.
         """
+        if phrases.index is not None:
+            return phrases.finditer(self.text, *self.sentence_bounds)
         if phrases.keys is not None:
             if self._sentence_words is None:
                 self._sentence_words = words(self.text[slice(*self.sentence_bounds)])
@@ -2917,11 +2919,14 @@ class _ClauseFacts:
         return self._states
 
     def finditer(self, phrases: Phrases) -> Iterator[re.Match[str]]:
-        """``phrases.finditer`` over the clause, its keyword gate read in :attr:`present`.
+        """``phrases.finditer`` over the clause.
 
-        The gate looks the list's keys up in the words of the range searched, the
-        clause's text here, and scans as :meth:`Phrases.scan` does when one is there.
+        A list with an index searches by it; otherwise its keyword gate looks the
+        list's keys up in :attr:`present` (the clause's words), and it scans as
+        :meth:`Phrases.scan` does when one is there.
         """
+        if phrases.index is not None:
+            return phrases.finditer(self._reader.text, self.clause.start, self.clause.end)
         if phrases.keys is not None and phrases.keys.isdisjoint(self.present):
             return iter(())
         return phrases.scan(self._reader.text, self.clause.start, self.clause.end)
