@@ -21,7 +21,7 @@ from typing import Final
 
 from diplomatic_events._extract import _gazetteer
 from diplomatic_events._extract._assemble import Assembler
-from diplomatic_events._extract._gazetteer import normalize
+from diplomatic_events._extract._gazetteer import Gazetteer, normalize
 from diplomatic_events._extract._mentions import Mention, find_mentions
 from diplomatic_events._extract._rules import Reader
 from diplomatic_events._extract._temporal import find_dates
@@ -70,6 +70,16 @@ def extract(
     .. versionadded:: 0.1.0
     """
     gaz = _gazetteer.load()
+    _gazetteer.clear_caches()
+    try:
+        return _extract(text, gaz, published, title, url)
+    finally:
+        _gazetteer.clear_caches()
+
+
+def _extract(
+    text: str, gaz: Gazetteer, published: dt.date | None, title: str | None, url: str | None
+) -> EventSet:
     if not text.isascii():
         # A lone surrogate cannot be written as UTF-8, so the models reject it; U+FFFD
         # takes its place one for one, so every offset still points at the same text.

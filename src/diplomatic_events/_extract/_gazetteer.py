@@ -141,6 +141,18 @@ _RANGES: dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str]]] = {}
 _KEYWORDS: list[frozenset[str]] = [frozenset()]
 
 
+def clear_caches() -> None:
+    """Forget the words and lower-cased copies of the texts searched so far.
+
+    :func:`~diplomatic_events._extract.extract` calls it before and after each
+    article, so no article's lookups are served from another's (a benchmark that reads
+    the same text again measures a first reading) and no text outlives its call.
+    """
+    _WORDS_CACHE.clear()
+    _RANGES.clear()
+    _LOWER_CACHE.clear()
+
+
 def _range_words(string: str, pos: int, endpos: int) -> tuple[frozenset[str], frozenset[str]]:
     """The :func:`words` of ``string[pos:endpos]``, and the phrase lists' keywords among them.
 
