@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import diplomatic_events as de
+from diplomatic_events._extract._rules import _strip_edition_tail
 
 SENTENCE = "Japan and France signed a defence agreement in Paris on Thursday. "
 HOSTILE = {
@@ -95,3 +99,69 @@ def test_any_text(text: str) -> None:
     """Any text gives a valid event set that serializes."""
     events = de.extract(text)
     assert isinstance(de.to_json(events), (str, bytes))
+
+
+#: The edition-tail pattern ``_strip_edition_tail`` replaced; it backtracks exponentially
+#: on a long run of digits that a letter follows, so it is only run on short strings here.
+OLD_EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
+
+
+@given(st.text(alphabet="12 -'x\n\t\u0663\u2003", max_size=14))
+def test_edition_tail_matches_the_old_pattern(raw: str) -> None:
+    """Dropping an edition tail cuts exactly what the old regular expression cut."""
+    assert OLD_EDITION_TAIL.sub("", raw) == _strip_edition_tail(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Malabar 2024", "Malabar"),
+        ("Cobra Gold '24", "Cobra Gold"),
+        ("Talisman Sabre 23-25", "Talisman Sabre"),
+        ("Talisman Sabre '23-'25", "Talisman Sabre"),
+        ("Zapad'123", "Zapad'"),
+        ("Zapad'1234", "Zapad"),
+        ("Zapad 1", "Zapad 1"),
+        ("A" + "1" * 60 + "x", "A" + "1" * 60 + "x"),
+    ],
+)
+def test_edition_tail_examples(raw: str, expected: str) -> None:
+    """An edition year or span at the end is cut; a lone digit or a digit run inside is kept."""
+    assert expected == _strip_edition_tail(raw)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exercise A" + "1" * 50 + "x",
+        "the Ab" + "1" * 60 + "x Cd drills",
+        'The "A' + "1" * 38 + 'x" drills',
+        "Exercise A" + "1" * 1_000_000 + "x",
+        "Exercise A" + " 1" * 500_000 + "x",
+    ],
+    ids=["named", "capitalised", "quoted", "named 1 MB", "spaced 1 MB"],
+)
+def test_exercise_name_ending_in_a_long_digit_run_returns(text: str) -> None:
+    """An exercise name ending in a run of digits and a letter once backtracked forever.
+
+    Run in a child interpreter so that a regression fails on its timeout instead of
+    hanging the suite.
+    """
+    code = (
+        "import sys, diplomatic_events as de\n"
+        "result = de.extract(sys.stdin.read())\n"
+        "de.from_json(de.EventSet, de.to_json(result))\n"
+        "print('ok')\n"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        check=False,
+    )
+
+    assert (0, "ok") == (done.returncode, done.stdout.strip()), done.stderr

@@ -419,7 +419,6 @@ _EXERCISE_CAPITALISED = _Gated(
     ),
     (" exercise", " drills", " maneuvers", " manoeuvres", " war games"),
 )
-_EDITION_TAIL = re.compile(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$")
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = _Gated(
     re.compile(
@@ -2834,8 +2833,45 @@ def _is_date_word(name: str) -> bool:
     return name.split(maxsplit=1)[0].rstrip(".") in _DATE_WORDS
 
 
+def _strip_edition_tail(raw: str) -> str:
+    r"""Drop an edition tail ("Malabar 2024", "Cobra Gold '24", "Talisman Sabre 23-25").
+
+    The same result as ``re.sub(r"(?:[\s-]*(?:\d{2,4}|'\d{2}))+$", "", raw)``, in
+    time linear in the tail: that pattern splits a run of digits into 2-4-digit pieces
+    in exponentially many ways, and tried them all when a letter followed the run.  It
+    cuts the longest suffix made of pieces (2-4 digits, or an apostrophe and 2 digits),
+    each after any spaces and hyphens; this walks back from the end, marking each start
+    whose suffix is such a sequence, and stops at the first other character.
+    """
+    # ``$`` also matches before a final newline (and no suffix ending in one is a piece).
+    newline = raw.endswith("\n")
+    n = len(raw) - newline
+    # ok[k]: raw[i + 1 + k : n] is empty or a sequence of pieces, for the current i.
+    ok = [True, False, False, False]
+    cut = n
+    digits = 0  # the length of the run of digits that starts at i
+    for i in range(n - 1, -1, -1):
+        ch = raw[i]
+        if ch.isdecimal():  # ``\d``
+            digits += 1
+            here = (digits >= 2 and ok[1]) or (digits >= 3 and ok[2]) or (digits >= 4 and ok[3])
+        elif ch == "'":  # digits: the run after the apostrophe
+            here = digits >= 2 and ok[2]
+            digits = 0
+        elif ch.isspace() or ch == "-":  # ``\s``; a piece must follow
+            here = ok[0] and i + 1 < n
+            digits = 0
+        else:
+            break
+        # here: raw[i:n] is a sequence of at least one piece.
+        ok = [here, *ok[:3]]
+        if here:
+            cut = i
+    return raw[:cut] + raw[n:]
+
+
 def _clean_exercise_name(raw: str) -> str | None:
-    name = _EDITION_TAIL.sub("", raw.strip()).strip(" -")
+    name = _strip_edition_tail(raw.strip()).strip(" -")
     name = _TRAILING_BRACKET.sub("", name).strip()
     return name or None
 
