@@ -31,6 +31,12 @@ HOSTILE = {
     "title chains": "Prime Minister Gen. Col. " * 40_000,
     "quotes": '"' * 200_000,
     "digits": "2024 " * 200_000,
+    "agreement heads": "MoU " * 250_000,
+    "agreement heads with no spaces": "MoU\u200b" * 250_000,
+    "deals": "deal " * 200_000,
+    "treaties": "treaty " * 142_857,
+    "heads after states and blocs": "Japan NATO pact " * 62_500,
+    "heads after a status verb": "signed MoU " * 90_000,
 }
 
 

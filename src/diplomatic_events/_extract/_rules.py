@@ -53,6 +53,8 @@ __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 
 #: Most mentions looked at in one clause; beyond that a clause is a list, not prose.
 MAX_CLAUSE_MENTIONS: Final = 60
+#: Most agreement head words read in one clause ("MoU MoU MoU ..." is no prose either).
+MAX_CLAUSE_HEADS: Final = 60
 
 
 def _holds_any(text: str, needles: Iterable[str]) -> bool:
@@ -1747,10 +1749,15 @@ class Reader:
                 )
                 out.append((m.start, m.end, full, acronym, kind, "named", plural))
                 covered.append((m.start, m.end))
-        for head in facts.finditer(gaz.regex["agreement_head"]):
+        # Heads come in order and each span a head covers starts at or before it, so a
+        # later head is inside one of them when it starts before the furthest end.
+        taken = _SpanIndex(blocked + covered)
+        reach = -1
+        heads = facts.finditer(gaz.regex["agreement_head"])
+        for head in itertools.islice(heads, MAX_CLAUSE_HEADS):
             hs, he = head.span()
             word = head.group()
-            if any(a <= hs < b for a, b in blocked + covered):
+            if hs < reach or taken.holds(hs):
                 continue
             capital = word[0].isupper() and self.section != "headline"
             if capital and hs == clause.start and _title_tail(text, he, clause.end) == he:
@@ -1762,15 +1769,18 @@ class Reader:
                 if named is not None:
                     out.append(named)
                     covered.append((named[0], named[1]))
+                    reach = max(reach, named[1]) if named[0] < named[1] else reach
                     continue
                 continue
             out.append(self._common_agreement(hs, he, clause, word))
             covered.append((hs, he))
+            reach = max(reach, he) if hs < he else reach
         # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
         alliances = _ALLIANCE_WORD.finditer(facts.text) if "Alliance" in facts.text else ()
+        taken = _SpanIndex(blocked + covered)
         for match in alliances:
             hs = clause.start + match.start()
-            if any(a <= hs < b for a, b in blocked + covered):
+            if taken.holds(hs):
                 continue
             named = self._named_agreement(hs, clause.start + match.end(), clause)
             if (named is not None and named[2] and " " in named[2]) or (
@@ -1784,7 +1794,7 @@ class Reader:
             else ()
         )
         for j in statements:
-            if any(a <= j.start() < b for a, b in blocked + covered):
+            if taken.holds(j.start()):
                 continue
             # "a joint statement on deepening their comprehensive partnership": its subject
             # names it.
@@ -2761,6 +2771,29 @@ _LATER_HEAD = re.compile(
 )
 _TITLE_WORD = re.compile(r" ?(?P<w>[A-Z][\w'\u2019-]*|[a-z]+|,)")
 _TITLE_LINKS = frozenset({"of", "on", "and", "the", "for", "along", "in"})
+
+
+class _SpanIndex:
+    """Which offsets lie inside any of some spans [start, end), by bisection."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for a, b in sorted(spans):
+            if a >= b:
+                continue  # an empty span holds nothing
+            if self._ends and a <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], b)
+            else:
+                self._starts.append(a)
+                self._ends.append(b)
+
+    def holds(self, at: int) -> bool:
+        """Whether some span has start <= at < end."""
+        i = bisect.bisect_right(self._starts, at) - 1
+        return i >= 0 and at < self._ends[i]
 
 
 def _title_tail(text: str, he: int, limit: int) -> int:
