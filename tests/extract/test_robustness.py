@@ -171,3 +171,25 @@ def test_exercise_name_ending_in_a_long_digit_run_returns(text: str) -> None:
     )
 
     assert (0, "ok") == (done.returncode, done.stdout.strip()), done.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and France \u017figned a defence dea\u017f in Pari\u017f.",
+        "Japan and France signed two MoU\u017f and a PACT in Paris.",
+        "The thr\u0130e countries, India, Japan and France, held talks.",
+        "Bo\u017fh \u017fides agreed.",
+        "The t\u0130o leaders signed a joint \u017ftatement in Paris.",
+        "Japan held the \u212arav exercise; the \u0130ndian navy joined the drill\u017f.",
+        "Japan and France \u0130\u0130 \u212a\u212a \u017f\u017f agreement \u0131 treat\u0130es",
+    ],
+)
+def test_case_insensitive_lookalike_letters(text: str) -> None:
+    """A letter that case-insensitive patterns match as an ASCII one raises nothing.
+
+    A long s, a dotted capital I or a Kelvin sign matches as s, i or k, but lower-cases
+    to no ASCII word, so a table lookup of the lower-cased match could fail.
+    """
+    events = de.extract(text, published=dt.date(2024, 5, 3))
+    assert isinstance(de.to_json(events), (str, bytes))

@@ -1213,7 +1213,7 @@ class Reader:
                 return list(self.last_group)  # "They also agreed to ...": the last pair
             return []
         n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(
-            (match.group("n") or match.group("n2") or match.group("n3") or "").lower()
+            fold_lower(match.group("n") or match.group("n2") or match.group("n3") or "")
         )
         if (
             n is None
@@ -1971,8 +1971,10 @@ class Reader:
         else:
             level = "generic"
         kind = self._kind_of(name)
-        if word.lower() in gaz.agreement_heads and gaz.agreement_heads[word.lower()]:
-            kind = _kind(gaz.agreement_heads[word.lower()]) if kind is AgreementKind.OTHER else kind
+        # fold_lower: a case-insensitive head may hold a long s or a dotted capital I.
+        head_kind = gaz.agreement_heads.get(fold_lower(word))
+        if head_kind:
+            kind = _kind(head_kind) if kind is AgreementKind.OTHER else kind
         if level == "generic":
             lateral = next(
                 (w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None
