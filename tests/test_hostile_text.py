@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomatic_events import EventSet, extract, from_json, to_json
+from diplomatic_events import EventSet, PartialDate, extract, from_json, to_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -118,6 +118,42 @@ def test_extract_time_grows_linearly(name: str) -> None:
 
     assert t_large < LIMIT
     assert t_large / max(t_small, 1e-3) < MAX_GROWTH, f"{t_small:.3f} s -> {t_large:.3f} s"
+
+
+# Letters that a case-insensitive pattern matches to ASCII ones but ``str.lower`` does
+# not give back: long s (U+017F), dotted capital I (U+0130) and the Kelvin sign (U+212A).
+LOOKALIKES: list[tuple[str, dt.date | None]] = [
+    ("thur\u017fday", None),
+    ("\u017funday", dt.date(2024, 5, 2)),
+    ("\u017fix years ago", None),
+    ("f\u0130ve years ago", dt.date(2024, 5, 2)),
+    ("\u017feven days later", None),
+    ("met two year\u017f ago", dt.date(2024, 5, 2)),
+    ("Xi met Biden two wee\u212a\u017f ago.", dt.date(2024, 5, 2)),
+    ("They met in March la\u017ft year.", dt.date(2024, 5, 2)),
+    ("They met in March thi\u017f year.", dt.date(2024, 5, 2)),
+    ("Japan and France held talks in Paris la\u017ft year.", dt.date(2024, 5, 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), LOOKALIKES)
+def test_case_insensitive_lookalike_letters(text: str, published: dt.date | None) -> None:
+    """A date word spelt with a non-ASCII letter that matches an ASCII one returns."""
+    result = extract(text, published=published)
+
+    assert result == from_json(EventSet, to_json(result))
+
+
+def test_weekday_with_a_long_s_reads_as_the_weekday() -> None:
+    """'Thur\u017fday' is the date that 'Thursday' is, as the pattern reads it."""
+    published = dt.date(2024, 5, 4)
+    text = "Japanese Prime Minister Fumio Kishida met French President Emmanuel Macron {}."
+
+    plain = extract(text.format("on Thursday"), published=published)
+    long_s = extract(text.format("on Thur\u017fday"), published=published)
+
+    assert [m.date for m in plain.meetings] == [PartialDate(year=2024, month=5, day=2)]
+    assert [m.date for m in long_s.meetings] == [m.date for m in plain.meetings]
 
 
 @given(text=st.text(), published=st.none() | st.dates())
