@@ -391,6 +391,7 @@ def _persons(
 ) -> list[Mention]:
     out: list[Mention] = []
     by_name: dict[str, int] = {}
+    known = _Known(persons)
     # The end and state of the last person whose state a word before the title
     # stated ("U.S. Secretary of State A"), for a coordinated "and <title> B".
     stated_end, stated_code = -1, None
@@ -450,7 +451,7 @@ def _persons(
             shared = stated_code
         index = by_name.get(name)
         if index is None:
-            index = _match_known(persons, name)
+            index = known.match(name)
         if index is None:
             index = len(persons)
             words = [w for w in name.replace(".", " ").split() if len(w) > 1 and w[0].isupper()]
@@ -458,10 +459,12 @@ def _persons(
             persons.append(
                 Person(name, title, code or shared, keys, stated=code is not None, org=org)
             )
+            known.add(index)
         else:
             person = persons[index]
             if len(name) > len(person.name):
                 person.name = name
+                known.add(index)
             if person.title is None:
                 person.title = title
             if person.code is None and code is not None:
@@ -584,12 +587,69 @@ def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int
     return None
 
 
-def _match_known(persons: list[Person], name: str) -> int | None:
-    words = name.split()
-    for index, person in enumerate(persons):
-        if words and (words[-1] == person.name.split()[-1] or name in person.name):
-            return index
-    return None
+#: The length of the pieces of names that :class:`_Known` indexes persons by.
+_GRAM: Final = 3
+
+
+class _Known:
+    """The persons known so far, indexed for :meth:`match`.
+
+    Each bucket lists, in ascending order, the persons whose name ends in a word (by
+    that word) or holds a piece of up to :data:`_GRAM` characters (by that piece). A
+    person whose name grows is added under its new name's keys and stays under the old
+    ones, so a bucket may hold persons that no longer fit: :meth:`match` checks each.
+    """
+
+    def __init__(self, persons: list[Person]) -> None:
+        self.persons = persons
+        self.by_last: dict[str, list[int]] = {}
+        self.by_gram: dict[str, list[int]] = {}
+        for index in range(len(persons)):
+            self.add(index)
+
+    def add(self, index: int) -> None:
+        """Index ``persons[index]`` under its (new) name."""
+        name = self.persons[index].name
+        words = name.split()
+        keys = [(self.by_last, words[-1])] if words else []
+        grams = {name[k : k + n] for n in range(1, _GRAM + 1) for k in range(len(name) - n + 1)}
+        keys.extend((self.by_gram, gram) for gram in grams)
+        for table, key in keys:
+            bucket = table.setdefault(key, [])
+            if not bucket or bucket[-1] < index:
+                bucket.append(index)
+            else:
+                k = bisect.bisect_left(bucket, index)
+                if bucket[k] != index:
+                    bucket.insert(k, index)
+
+    def match(self, name: str) -> int | None:
+        """The first person whose name ends in *name*'s last word or holds *name*.
+
+        As a scan of every person in order would find, through the buckets.
+        """
+        words = name.split()
+        if not words:
+            return None
+        persons = self.persons
+        last = words[-1]
+        found = next(
+            (
+                i
+                for i in self.by_last.get(last, ())
+                if (held := persons[i].name.split()) and held[-1] == last
+            ),
+            None,
+        )
+        # Every person holding the name holds each of its pieces: the fewest are read.
+        grams = {name[k : k + _GRAM] for k in range(max(len(name) - _GRAM + 1, 1))}
+        bucket = min((self.by_gram.get(gram, ()) for gram in grams), key=len)
+        for i in bucket:
+            if found is not None and i >= found:
+                break
+            if name in persons[i].name:
+                return i
+        return found
 
 
 def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) -> list[Mention]:
@@ -661,12 +721,21 @@ def _infer_person_states(
             assert index is not None  # noqa: S101 - persons always carry an index
             persons[index].code = open_members[0]
             claimed.add(open_members[0])
+    # Each person's mentions in order (the first fifty: all that the last step reads).
+    persons_at: list[Mention] = []
+    mentions_of: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person" and m.person is not None:
+            persons_at.append(m)
+            own = mentions_of.setdefault(m.person, [])
+            if len(own) < 50:
+                own.append(m)
     # The host of a gathering in a state's place: "a summit in the Argentine capital
     # hosted by President X".
     for index in unknown:
         if persons[index].code is not None:
             continue
-        first = next((m for m in mentions if m.kind == "person" and m.person == index), None)
+        first = mentions_of[index][0] if index in mentions_of else None
         if first is None or not _HOSTED_BY.search(text, max(0, first.start - 45), first.start):
             continue
         sentence_start = max(text.rfind(". ", 0, first.start), text.rfind("\n", 0, first.start))
@@ -688,13 +757,12 @@ def _infer_person_states(
         for m in mentions
         if m.kind in {"country", "demonym", "seat"} and m.code and not m.is_locative
     )
-    persons_at = [m for m in mentions if m.kind == "person" and m.person is not None]
     starts = [m.start for m in persons_at]
     for index in unknown:
         if persons[index].code is not None:
             continue
         near: set[str] = set()
-        for m in [m for m in persons_at if m.person == index][:50]:
+        for m in mentions_of.get(index, ()):
             lo = bisect.bisect_left(starts, m.start - 250)
             hi = bisect.bisect_right(starts, m.start + 250)
             for other in persons_at[lo : min(hi, lo + 50)]:

@@ -319,14 +319,14 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         if m["my"] == "May" and not (m["my_y"] or m["my_rel"] or m["my_q"]):
             return None
         year = int(m["my_y"]) if m["my_y"] else None
-        rel = m["my_rel"].lower() if m["my_rel"] else None
+        rel = fold_lower(m["my_rel"]) if m["my_rel"] else None
         return DateMention(s, e, t, "abs", year, _month(m["my"]), rel=rel, qualifier=m["my_q"])
     if m["wd"]:
-        return DateMention(s, e, t, "weekday", weekday=_WEEKDAYS.index(m["wd"].lower()))
+        return DateMention(s, e, t, "weekday", weekday=_WEEKDAYS.index(fold_lower(m["wd"])))
     if m["rel"]:
-        return DateMention(s, e, t, "rel", rel=m["rel"].lower())
+        return DateMention(s, e, t, "rel", rel=fold_lower(m["rel"]))
     if m["ago"]:
-        parts = m["ago"].lower().split()
+        parts = fold_lower(m["ago"]).split()
         amount = int(parts[0]) if parts[0].isdigit() else _NUMBERS[parts[0]]
         return DateMention(
             s, e, t, "ago", amount=amount, unit=parts[1].rstrip("s"), direction=parts[2]
