@@ -2188,7 +2188,7 @@ class Reader:
                 if (
                     at >= end
                     # a relative pronoun, which every match holds, before the verb
-                    and (text.find("that", end, at) >= 0 or text.find("which", end, at) >= 0)
+                    and facts.relative_pronoun(end, at)
                     and _RELATIVE_SUBJECT.search(text, end, at)
                 ):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
@@ -2209,13 +2209,17 @@ class Reader:
         if not hits:
             return None, None
         # A longer trigger that contains a shorter one wins ("plan to sign" over "sign").
+        # In this order every hit kept so far starts at or before the next one, so the
+        # next lies inside one of them exactly when it ends no later than the furthest
+        # end kept (and none can lie inside it: an equal span is dropped as inside).
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept: list[tuple[int, int, AgreementStatus]] = []
+        reach = -1
         for h in hits:
-            if any(k[0] <= h[0] and h[1] <= k[1] for k in kept):
+            if h[1] <= reach:
                 continue
-            kept = [k for k in kept if not (h[0] <= k[0] and k[1] <= h[1])]
             kept.append(h)
+            reach = h[1]
 
         def distance(h: tuple[int, int, AgreementStatus]) -> int:
             return max(h[0] - end, start - h[1], 0)
@@ -2958,6 +2962,7 @@ class _ClauseFacts:
     __slots__ = (
         "_bystanders",
         "_group",
+        "_pronouns",
         "_reader",
         "_runs",
         "_states",
@@ -2982,6 +2987,30 @@ class _ClauseFacts:
         self._bystanders: dict[int, tuple[Mention, bool]] = {}
         #: The agreement rules' status verbs of the clause (see Reader._status_matches).
         self.statuses: list[tuple[AgreementStatus, list[re.Match[str]]]] | None = None
+        self._pronouns: tuple[list[int], list[int]] | None = None
+
+    def relative_pronoun(self, start: int, end: int) -> bool:
+        """Whether "that" or "which" lies wholly in the article's text[start:end].
+
+        As ``text.find(word, start, end) >= 0`` for a range inside the clause: the
+        words' places in the clause are found once, so a clause with many instruments
+        and status verbs does not search the same stretch again for each pair.
+        """
+        if self._pronouns is None:
+            text, lo, hi = self._reader.text, self.clause.start, self.clause.end
+            found: list[list[int]] = [[], []]
+            for places, word in zip(found, ("that", "which"), strict=True):
+                at = text.find(word, lo, hi)
+                while at >= 0:
+                    places.append(at)
+                    at = text.find(word, at + 1, hi)
+            self._pronouns = (found[0], found[1])
+        for places, size in zip(self._pronouns, (4, 5), strict=True):
+            # The first place at or after start ends first: the word fits if that one does.
+            i = bisect.bisect_left(places, start)
+            if i < len(places) and places[i] + size <= end:
+                return True
+        return False
 
     def states(self) -> list[Mention]:
         """The clause's mentions of states (shared: not to be changed)."""
