@@ -589,26 +589,31 @@ def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int
 
 #: The length of the pieces of names that :class:`_Known` indexes persons by.
 _GRAM: Final = 3
+#: Up to this many persons, :class:`_Known` scans them all (cheaper than an index).
+_SCAN_PERSONS: Final = 24
 
 
 class _Known:
-    """The persons known so far, indexed for :meth:`match`.
+    """The persons known so far, looked up by :meth:`match`.
 
-    Each bucket lists, in ascending order, the persons whose name ends in a word (by
-    that word) or holds a piece of up to :data:`_GRAM` characters (by that piece). A
-    person whose name grows is added under its new name's keys and stays under the old
-    ones, so a bucket may hold persons that no longer fit: :meth:`match` checks each.
+    A few persons are scanned in order. From :data:`_SCAN_PERSONS` on, an index is
+    built and kept: each bucket lists, in ascending order, the persons whose name ends
+    in a word (by that word) or holds a piece of up to :data:`_GRAM` characters (by
+    that piece). A person whose name grows is added under its new name's keys and
+    stays under the old ones, so a bucket may hold persons that no longer fit:
+    :meth:`match` checks each.
     """
 
     def __init__(self, persons: list[Person]) -> None:
         self.persons = persons
         self.by_last: dict[str, list[int]] = {}
         self.by_gram: dict[str, list[int]] = {}
-        for index in range(len(persons)):
-            self.add(index)
+        self.indexed = False
 
     def add(self, index: int) -> None:
-        """Index ``persons[index]`` under its (new) name."""
+        """Index ``persons[index]`` under its (new) name, once there is an index."""
+        if not self.indexed:
+            return
         name = self.persons[index].name
         words = name.split()
         keys = [(self.by_last, words[-1])] if words else []
@@ -624,15 +629,22 @@ class _Known:
                     bucket.insert(k, index)
 
     def match(self, name: str) -> int | None:
-        """The first person whose name ends in *name*'s last word or holds *name*.
-
-        As a scan of every person in order would find, through the buckets.
-        """
+        """The first person whose name ends in *name*'s last word or holds *name*."""
         words = name.split()
         if not words:
             return None
         persons = self.persons
         last = words[-1]
+        if not self.indexed:
+            if len(persons) < _SCAN_PERSONS:
+                for index, person in enumerate(persons):
+                    if last == person.name.split()[-1] or name in person.name:
+                        return index
+                return None
+            self.indexed = True
+            for index in range(len(persons)):
+                self.add(index)
+        # Through the buckets, as the scan of every person in order would find.
         found = next(
             (
                 i
