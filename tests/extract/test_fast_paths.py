@@ -208,3 +208,25 @@ def test_caption_needles_keep_every_caption() -> None:
     probes = ["(AP)", "Photo: x", "Images: y", "via Reuters", "Kim/Pool", ", left, and"]
     for text in _texts(seed=11, count=300) + probes:
         assert _text._is_caption(text) == (_text._CAPTION.search(text) is not None), text
+
+
+def test_relative_subject_is_the_patterns_search() -> None:
+    """The windowed test finds a relative subject exactly where the whole search does."""
+    pieces = ["that", "which", "will", "be", "been", "not", "x", "That", "", "\u00a0", "-"]
+    rng = random.Random(11)  # noqa: S311 - reproducible test data, not secrets
+    auxiliaries = sorted(_rules._AUXILIARIES)
+    for k in range(4000):
+        if k % 2:  # long chains of auxiliaries, which start well before the window
+            words = ["a", rng.choice(["that", "which", "xthat"])]
+            words += [rng.choice(auxiliaries) for _ in range(rng.randint(0, 40))]
+            words += [rng.choice(pieces) for _ in range(rng.randint(0, 2) if k % 4 == 3 else 0)]
+        else:
+            words = [rng.choice(pieces) for _ in range(rng.randint(0, 40))]
+        gaps = [" ", "  ", "\n", "\t"] if k % 4 == 1 else [" ", "  ", "\n", "", "\t"]
+        text = "".join(w + rng.choice(gaps) for w in words)
+        end = len(text) if k % 4 == 1 else rng.randint(len(text) // 2, len(text))
+        start = rng.randint(0, end)
+
+        expected = _rules._RELATIVE_SUBJECT.search(text, start, end) is not None
+
+        assert _rules._relative_subject(text, start, end) is expected, (text, start, end)

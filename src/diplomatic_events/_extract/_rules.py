@@ -535,10 +535,38 @@ _IT_HELD = re.compile(
 _THIS_YEAR = re.compile(r"\bthis year['\u2019]s\b", re.IGNORECASE)
 #: A relative pronoun that is the subject of the verb after it ("that will scrap"),
 #: unlike "that the two capitals signed in 2000", whose verb acts on the noun before.
-_RELATIVE_SUBJECT = re.compile(
-    r"\b(?:that|which)(?:\s+(?:will|would|could|can|may|might|should|shall|also|then|is|are"
-    r"|was|were|to|be|been|has|have|had|not|further))*\s+$"
-)
+_AUXILIARIES: Final = frozenset(
+    {
+        "will", "would", "could", "can", "may", "might", "should", "shall", "also", "then",
+        "is", "are", "was", "were", "to", "be", "been", "has", "have", "had", "not", "further",
+    }
+)  # fmt: skip
+_RELATIVE_SUBJECT = re.compile(rf"\b(?:that|which)(?:\s+(?:{'|'.join(sorted(_AUXILIARIES))}))*\s+$")
+#: How far before a verb :func:`_relative_subject` looks first.
+_RELATIVE_WINDOW: Final = 80
+
+
+def _relative_subject(text: str, start: int, end: int) -> bool:
+    r"""Whether ``_RELATIVE_SUBJECT.search(text, start, end)`` finds a match.
+
+    The match ends at *end*, so one that starts within the last ``_RELATIVE_WINDOW``
+    characters is found by searching them alone (``\b`` still sees the character
+    before). One that starts earlier leaves in that window only whitespace, the whole
+    auxiliaries after it and the tail of the word before them, so the whole range is
+    searched only then; otherwise each instrument of a long clause would search the
+    stretch before every status verb of it again.
+    """
+    lo = max(start, end - _RELATIVE_WINDOW)
+    if _RELATIVE_SUBJECT.search(text, lo, end) is not None:
+        return True
+    if lo == start:
+        return False
+    inner = text[lo:end].split()[1:]  # the first word may be cut by the window
+    if any(word not in _AUXILIARIES for word in inner):
+        return False
+    return _RELATIVE_SUBJECT.search(text, start, end) is not None
+
+
 #: Capitalised words ending in an instrument's head ("1951 Mutual Defense Treaty").
 _NAMED_INSTRUMENT = re.compile(
     r"\s+(?:[A-Z][\w'\u2019-]*\s+){0,5}"
@@ -2189,7 +2217,7 @@ class Reader:
                     at >= end
                     # a relative pronoun, which every match holds, before the verb
                     and facts.relative_pronoun(end, at)
-                    and _RELATIVE_SUBJECT.search(text, end, at)
+                    and _relative_subject(text, end, at)
                 ):
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
                 if next_head is not None and end < next_head <= at:
