@@ -37,6 +37,9 @@ HOSTILE = {
     "treaties": "treaty " * 142_857,
     "heads after states and blocs": "Japan NATO pact " * 62_500,
     "heads after a status verb": "signed MoU " * 90_000,
+    # Hundreds of clauses a sentence, each with a meeting word: each clause's matches
+    # are found among the sentence's by bisection, not by reading them all.
+    "meeting words between semicolons": "met; " * 48_000,
 }
 
 

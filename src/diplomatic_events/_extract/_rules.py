@@ -894,6 +894,9 @@ class Reader:
         self._non_party_before: dict[int, bool] = {}
         #: Phrase-list matches in the sentence read, by list, and the sentence's words.
         self._scans: dict[str, list[re.Match[str]]] = {}
+        #: For each of those lists, its matches' starts and the furthest end of the
+        #: matches before each one (searched by :meth:`_phrases` by bisection).
+        self._scan_reach: dict[str, tuple[list[int], list[int]]] = {}
         self._sentence_words: frozenset[str] | None = None
         self._resolved: dict[
             tuple[int, bool, int | None], tuple[DateMention, PartialDate | None]
@@ -1026,9 +1029,23 @@ class Reader:
             s_start <= start
             and end <= s_end
             and (end == s_end or _WORD_CHAR.match(text, end) is None)
-            and not any(t.start() < start < t.end() or t.start() < end < t.end() for t in found)
         ):
-            return [t for t in found if start <= t.start() and t.end() <= end]
+            # The matches are in start order: those starting before an offset are a
+            # prefix of them, and one of them crosses the offset when the furthest end
+            # among them lies past it (a range of many clauses is not read match by
+            # match for each clause).
+            reach = self._scan_reach.get(key)
+            if reach is None:
+                ends = (t.end() for t in found)
+                reach = self._scan_reach[key] = (
+                    [t.start() for t in found],
+                    list(itertools.accumulate(ends, max, initial=-1)),
+                )
+            starts, furthest = reach
+            first = bisect.bisect_left(starts, start)
+            if furthest[first] <= start and furthest[bisect.bisect_left(starts, end)] <= end:
+                last = bisect.bisect_right(starts, end, lo=first)
+                return [t for t in found[first:last] if t.end() <= end]
         return list(self.gaz.regex[key].finditer(text, start, end))
 
     # ---- the sentence loop -----------------------------------------------------------
@@ -1038,6 +1055,7 @@ class Reader:
         self.section = s.section
         self.sentence_bounds = (s.start, s.end)
         self._scans.clear()
+        self._scan_reach.clear()
         self._sentence_words = None
         # Cut only when a rule family reads them; each clause's lookups are shared by
         # the families (see _ClauseFacts).
