@@ -17,6 +17,31 @@ import diplomatic_events as de
 from diplomatic_events._extract._rules import _strip_edition_tail
 
 SENTENCE = "Japan and France signed a defence agreement in Paris on Thursday. "
+
+
+def _qname(i: int) -> str:
+    """A distinct capitalised nonce word for each *i*: Qaaaa, Qbaaa, ..."""
+    letters = ""
+    for _ in range(4):
+        letters += "abcdefghijklmnopqrstuvwxyz"[i % 26]
+        i //= 26
+    return "Q" + letters
+
+
+_STATES = [
+    "Japan",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Canada",
+    "Brazil",
+    "India",
+    "Chile",
+    "Mexico",
+]
+
+
 HOSTILE = {
     "empty": "",
     "spaces": " \n\t " * 100,
@@ -40,6 +65,18 @@ HOSTILE = {
     # Hundreds of clauses a sentence, each with a meeting word: each clause's matches
     # are found among the sentence's by bisection, not by reading them all.
     "meeting words between semicolons": "met; " * 48_000,
+    # Each relative clause looks for the meeting it goes on telling among the
+    # observations of its own sentence only, not among all read so far.
+    "relative clauses after talks": "; ".join(
+        ["Japan and France held talks, who met with Germany and Italy"] * 8_000
+    ),
+    # "<Treaty>, as the only ... agreement": the named one is looked for among the
+    # observations of the same sentence only (distinct pairs keep the assembly cheap).
+    "named agreements each told again as a generic one": "; ".join(
+        f"{_STATES[i % 10]} and {_STATES[(i + 1 + i // 10 % 9) % 10]} signed the "
+        f"{_qname(i)} Treaty, as the only defence agreement"
+        for i in range(8_000)
+    ),
 }
 
 

@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 import sys
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
@@ -799,6 +799,10 @@ class ExerciseObs:
     position: int
 
 
+#: One of the three kinds of observation.
+_Obs = TypeVar("_Obs", MeetingObs, AgreementObs, ExerciseObs)
+
+
 @attrs.define
 class Clause:
     """A stretch of a sentence read on its own.
@@ -1047,6 +1051,17 @@ class Reader:
                 last = bisect.bisect_right(starts, end, lo=first)
                 return [t for t in found[first:last] if t.end() <= end]
         return list(self.gaz.regex[key].finditer(text, start, end))
+
+    @staticmethod
+    def _this_sentences(observations: list[_Obs], s: Sentence) -> Iterator[_Obs]:
+        """The observations of sentence *s* so far, the latest first.
+
+        Sentences are read in text order and never overlap, and each observation is
+        appended while its sentence is read, with the sentence's span: those of the
+        sentence read are the tail of the list, and no earlier one has its span.
+        """
+        span = (s.start, s.end)
+        return itertools.takewhile(lambda o: o.span == span, reversed(observations))
 
     # ---- the sentence loop -----------------------------------------------------------
 
@@ -1401,8 +1416,8 @@ class Reader:
             same = next(
                 (
                     o
-                    for o in reversed(self.meetings)
-                    if o.span == (s.start, s.end) and set(_uniq_codes(o.parties)) == codes
+                    for o in self._this_sentences(self.meetings, s)
+                    if set(_uniq_codes(o.parties)) == codes
                 ),
                 None,
             )
@@ -1733,7 +1748,7 @@ class Reader:
                 level != "named"
                 and "as" in lead
                 and _APPOSITION.search(lead)
-                and any(o.level == "named" and o.span == (s.start, s.end) for o in self.agreements)
+                and any(o.level == "named" for o in self._this_sentences(self.agreements, s))
             ):
                 continue  # "<Treaty> ..., as the only arms control treaty": the same one
             if (" to " in lead and _BID_TO_JOIN.search(lead)) or (
