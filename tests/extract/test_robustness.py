@@ -77,6 +77,13 @@ HOSTILE = {
         f"{_qname(i)} Treaty, as the only defence agreement"
         for i in range(8_000)
     ),
+    # A past edition with no participants of its own takes those of the exercises
+    # read so far, from an index of them rather than from all the observations.
+    "past editions with the same navies": "; ".join(
+        f"Japan and France held Exercise {_qname(i)}; the previous edition of Exercise "
+        f"{_qname(i)} was held in 2003 with the same four navies"
+        for i in range(4_000)
+    ),
 }
 
 

@@ -870,6 +870,11 @@ class Reader:
         self.meetings: list[MeetingObs] = []
         self.agreements: list[AgreementObs] = []
         self.exercises: list[ExerciseObs] = []
+        #: The first mention of each state among the parties of the exercise
+        #: observations that are no past edition, by state in reading order: of all of
+        #: them, and of those of each name (what _dedupe of their parties keeps).
+        self._present_parties: dict[str, Mention] = {}
+        self._present_parties_by_name: dict[str | None, dict[str, Mention]] = {}
         #: The text lower-cased by fold_lower (cached by the gazetteer, whose scans fold it).
         self.folded = _lowered(text)
         sport_words = gaz.regex["sport_words"]
@@ -2554,15 +2559,11 @@ class Reader:
             ]
             if past and not parties and name and name != "__current__":
                 # "Last year's edition of <Name> was held in ...": the same participants.
-                parties = _dedupe(
-                    [m for o in self.exercises if not o.past and o.name == name for m in o.parties]
-                )
+                parties = list(self._present_parties_by_name.get(name, {}).values())
             if past and _SAME_PARTICIPANTS.search(ctext):
                 # "Last year's edition, with the same four navies, ...": the participants
                 # of the edition read so far.
-                parties = _dedupe(
-                    parties + [m for o in self.exercises if not o.past for m in o.parties]
-                )
+                parties = _dedupe(parties + list(self._present_parties.values()))
         if name in {None, "__current__"} and self.exercise_critics:
             # "Since the Chinese side had breached them, ... the exercise": a critic named
             # again is still no participant.
@@ -2609,6 +2610,12 @@ class Reader:
                 start,
             )
         )
+        if not past:
+            named = self._present_parties_by_name.setdefault(name, {})
+            for m in parties:
+                if m.code:
+                    self._present_parties.setdefault(m.code, m)
+                    named.setdefault(m.code, m)
 
     def _exercise_parties(
         self, facts: _ClauseFacts, position: int, participation: bool
