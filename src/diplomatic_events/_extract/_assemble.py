@@ -117,6 +117,8 @@ class _MeetingRecord:
     location_rank: int = 9
     format: MeetingFormat | None = None
     topics: list[str] = attrs.Factory(list)
+    # The topics as a set, beside the list that keeps their order.
+    topic_set: set[str] = attrs.Factory(set)
     spans: list[tuple[int, int]] = attrs.Factory(list)
     sentences: set[int] = attrs.Factory(set)
     series: bool = False
@@ -347,7 +349,8 @@ class Assembler:
         if obs.format is not None and (r.format is None or r.format is MeetingFormat.WORKING_MEAL):
             r.format = obs.format
         for topic in obs.topics:
-            if topic not in r.topics:
+            if topic not in r.topic_set:
+                r.topic_set.add(topic)
                 r.topics.append(topic)
         r.spans.append(obs.span)
         r.sentences.add(obs.sentence)
