@@ -95,11 +95,6 @@ def _name_tokens(name: str | None) -> set[str]:
     return {w for w in words if w not in _NAME_STOP}
 
 
-def _similar(a: str | None, b: str | None) -> bool:
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= 0.5
-
-
 def _codes(ms: Iterable[Mention]) -> frozenset[str]:
     return frozenset(m.code for m in ms if m.code and m.is_state)
 
@@ -171,6 +166,10 @@ class Assembler:
         # The id of the party each set of fields made (see _made).
         self._ids: dict[tuple[PartyKind, str, str, str | None], str] = {}
         self._spans: dict[tuple[int, int], Span] = {}
+        # Agreement names are compared with every record of the same states: what each
+        # name is made of is worked out once per article (see _words).
+        self._words: dict[str | None, tuple[bool, frozenset[str]]] = {}
+        self._initials_memo: dict[str, str] = {}
 
     # ---- parties ---------------------------------------------------------------------
 
@@ -369,20 +368,12 @@ class Assembler:
                 continue
             if obs.section == "headline":
                 # The headline names the article's main instrument: the first one that fits.
-                target = next(
-                    (r for r in records if r.codes == codes and _same_agreement(r, obs)), None
-                )
+                target = self._same_agreement(records, obs, codes)
             else:
-                target = next(
-                    (r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)),
-                    None,
-                )
+                target = self._same_agreement(reversed(records), obs, codes)
             if target is None and obs.section == "headline":
                 # A headline restates the body; it adds to a record but never starts one.
-                target = next(
-                    (r for r in records if _same_agreement(r, obs) or _similar(r.name, obs.name)),
-                    None,
-                )
+                target = self._same_agreement(records, obs, None, similar=True)
                 if target is not None:
                     self._merge_agreement(target, obs, definite=True)
                 continue
@@ -403,9 +394,75 @@ class Assembler:
                     return r
             return None
         for r in reversed(records):
-            if obs.level != "anaphor" and not _similar(r.name, obs.name):
+            if obs.level != "anaphor" and not self._similar(r.name, obs.name):
                 continue
             return r
+        return None
+
+    def _word_info(self, name: str | None) -> tuple[bool, frozenset[str]]:
+        # (_weak(name), _name_tokens(name)), computed once per name.
+        info = self._words.get(name)
+        if info is None:
+            info = self._words[name] = (_weak(name), frozenset(_name_tokens(name)))
+        return info
+
+    def _initials_of(self, name: str) -> str:
+        initials = self._initials_memo.get(name)
+        if initials is None:
+            initials = self._initials_memo[name] = _initials(name)
+        return initials
+
+    def _similar(self, a: str | None, b: str | None) -> bool:
+        # Names sharing most of their words (other than heads and stop words).
+        ta, tb = self._word_info(a)[1], self._word_info(b)[1]
+        return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= 0.5
+
+    def _same_agreement(
+        self,
+        records: Iterable[_AgreementRecord],
+        obs: AgreementObs,
+        codes: frozenset[str] | None,
+        *,
+        similar: bool = False,
+    ) -> _AgreementRecord | None:
+        # The first record (of these states, unless codes is None) that obs may restate:
+        # the same acronym, a generic mention, a description a named instrument bears,
+        # the initials of the other's name, or names sharing most words. With similar,
+        # records of another acronym whose name shares most words fit too.
+        # Every observation is compared with up to MAX_EVENTS records: what does not
+        # depend on the record is worked out once, what depends on its name once per name.
+        words = self._words
+        o_acronym = obs.acronym
+        o_initials = o_acronym.lower() if o_acronym else None
+        o_loose = obs.level in {"generic", "anaphor"}
+        o_named = obs.level == "named"
+        o_weak, o_tokens = self._word_info(obs.name)
+        for r in records:
+            if codes is not None and r.codes != codes:
+                continue
+            r_acronym = r.acronym
+            if r_acronym and o_acronym:
+                if r_acronym == o_acronym or (similar and self._similar(r.name, obs.name)):
+                    return r
+                continue
+            if o_loose or r.level in {"generic", "anaphor"}:
+                return r
+            if r.level == "named" and o_weak:
+                return r
+            r_weak, r_tokens = words.get(r.name) or self._word_info(r.name)
+            if o_named and r_weak:
+                return r
+            if o_initials and r.name and self._initials_of(r.name) == o_initials:
+                return r
+            if r_acronym and obs.name and self._initials_of(obs.name) == r_acronym.lower():
+                return r
+            if (
+                r_tokens
+                and o_tokens
+                and not r_tokens.isdisjoint(o_tokens)
+                and len(r_tokens & o_tokens) / len(r_tokens | o_tokens) >= 0.5
+            ):
+                return r
         return None
 
     def _merge_agreement(self, r: _AgreementRecord, obs: AgreementObs, *, definite: bool) -> None:
@@ -748,20 +805,6 @@ def _same_place(a: Location, b: Location) -> bool:
         and LocationKind.VENUE in {a.kind, b.kind}
         and (a.country is None or b.country is None)
     )
-
-
-def _same_agreement(r: _AgreementRecord, obs: AgreementObs) -> bool:
-    if r.acronym and obs.acronym:
-        return r.acronym == obs.acronym
-    if r.level in {"generic", "anaphor"} or obs.level in {"generic", "anaphor"}:
-        return True
-    if (r.level == "named" and _weak(obs.name)) or (obs.level == "named" and _weak(r.name)):
-        return True
-    if obs.acronym and r.name and _initials(r.name) == obs.acronym.lower():
-        return True
-    if r.acronym and obs.name and _initials(obs.name) == r.acronym.lower():
-        return True
-    return _similar(r.name, obs.name)
 
 
 def _initials(name: str) -> str:
