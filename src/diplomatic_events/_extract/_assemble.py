@@ -170,6 +170,11 @@ class Assembler:
         # name is made of is worked out once per article (see _words).
         self._words: dict[str | None, tuple[bool, frozenset[str]]] = {}
         self._initials_memo: dict[str, str] = {}
+        # The armed forces in the registry, by (country, "initials" or "name", value):
+        # the ids of the forces whose name has those initials, or whose name or an alias
+        # is that value, in the order of the registry (see _military).
+        self._forces: dict[tuple[str, str, str], list[str]] = {}
+        self._force_order: dict[str, int] = {}
 
     # ---- parties ---------------------------------------------------------------------
 
@@ -210,16 +215,37 @@ class Assembler:
 
     def _military(self, m: Mention) -> Party:
         # "SDF" after "Self-Defense Forces": an acronym of a force already named is an alias.
+        # The first force of the state in the registry whose initials, name or an alias
+        # is the mention's name (found through the index instead of a scan of the registry).
         name = m.name.strip()
-        for party in self.parties.values():
-            if party.kind is PartyKind.MILITARY and party.country == m.code:
-                if _initials(party.name) == name.lower() and name not in party.aliases:
-                    updated = attrs.evolve(party, aliases=(*party.aliases, name))
-                    self.parties[party.id] = updated
-                    return updated
-                if name == party.name or name in party.aliases:
-                    return party
-        return self._keep(Party(kind=PartyKind.MILITARY, name=name, country=m.code))
+        code = m.code or ""
+        order = self._force_order
+        found = [
+            ids[0]
+            for ids in (
+                self._forces.get((code, "initials", name.lower())),
+                self._forces.get((code, "name", name)),
+            )
+            if ids
+        ]
+        if found:
+            party = self.parties[min(found, key=order.__getitem__)]
+            if _initials(party.name) == name.lower() and name not in party.aliases:
+                updated = attrs.evolve(party, aliases=(*party.aliases, name))
+                self.parties[party.id] = updated
+                self._forces.setdefault((code, "name", name), []).append(party.id)
+                return updated
+            return party
+        made = Party(kind=PartyKind.MILITARY, name=name, country=m.code)
+        if made.id in self.parties:
+            return self.parties[made.id]
+        self.parties[made.id] = made
+        order[made.id] = len(order)
+        self._forces.setdefault((code, "initials", _initials(made.name)), []).append(made.id)
+        self._forces.setdefault((code, "name", made.name), []).append(made.id)
+        for alias in made.aliases:
+            self._forces.setdefault((code, "name", alias), []).append(made.id)
+        return made
 
     def participants(self, ms: list[Mention]) -> tuple[Party, ...]:
         """One party per state: a person before a force, a force before a government."""
