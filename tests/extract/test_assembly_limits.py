@@ -89,3 +89,19 @@ def test_many_distinct_armed_forces_in_event_sentences_are_fast() -> None:
         len(set(military)) == len(military) and set(military) <= set(forces),
         elapsed < LIMIT,
     )
+
+
+def test_past_exercise_editions_are_capped() -> None:
+    """2,000 past editions gave 2,000 exercises; they are capped like other events."""
+    text = " ".join(
+        f"When Exercise {_name(i)} began in 2003, it involved Japan and France."
+        for i in range(2_000)
+    )
+
+    events, elapsed = _timed(text)
+
+    assert (200, [_name(i) for i in range(200)], True) == (
+        len(events.exercises),
+        [e.name for e in events.exercises],
+        elapsed < LIMIT,
+    )

@@ -538,6 +538,8 @@ class Assembler:
                             current, attrs.evolve(obs, start=None, end=None, status=None), codes
                         )
                     continue
+                if len(records) >= MAX_EVENTS:
+                    continue  # past editions count towards the cap like the others
                 record = _ExerciseRecord(obs.name, past=True)
                 records.append(record)
                 self._merge_exercise(record, obs, codes)
