@@ -95,11 +95,6 @@ def _name_tokens(name: str | None) -> set[str]:
     return {w for w in words if w not in _NAME_STOP}
 
 
-def _similar(a: str | None, b: str | None) -> bool:
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= 0.5
-
-
 def _codes(ms: Iterable[Mention]) -> frozenset[str]:
     return frozenset(m.code for m in ms if m.code and m.is_state)
 
@@ -117,6 +112,8 @@ class _MeetingRecord:
     location_rank: int = 9
     format: MeetingFormat | None = None
     topics: list[str] = attrs.Factory(list)
+    # The topics as a set, beside the list that keeps their order.
+    topic_set: set[str] = attrs.Factory(set)
     spans: list[tuple[int, int]] = attrs.Factory(list)
     sentences: set[int] = attrs.Factory(set)
     series: bool = False
@@ -169,6 +166,15 @@ class Assembler:
         # The id of the party each set of fields made (see _made).
         self._ids: dict[tuple[PartyKind, str, str, str | None], str] = {}
         self._spans: dict[tuple[int, int], Span] = {}
+        # Agreement names are compared with every record of the same states: what each
+        # name is made of is worked out once per article (see _words).
+        self._words: dict[str | None, tuple[bool, frozenset[str]]] = {}
+        self._initials_memo: dict[str, str] = {}
+        # The armed forces in the registry, by (country, "initials" or "name", value):
+        # the ids of the forces whose name has those initials, or whose name or an alias
+        # is that value, in the order of the registry (see _military).
+        self._forces: dict[tuple[str, str, str], list[str]] = {}
+        self._force_order: dict[str, int] = {}
 
     # ---- parties ---------------------------------------------------------------------
 
@@ -209,16 +215,37 @@ class Assembler:
 
     def _military(self, m: Mention) -> Party:
         # "SDF" after "Self-Defense Forces": an acronym of a force already named is an alias.
+        # The first force of the state in the registry whose initials, name or an alias
+        # is the mention's name (found through the index instead of a scan of the registry).
         name = m.name.strip()
-        for party in self.parties.values():
-            if party.kind is PartyKind.MILITARY and party.country == m.code:
-                if _initials(party.name) == name.lower() and name not in party.aliases:
-                    updated = attrs.evolve(party, aliases=(*party.aliases, name))
-                    self.parties[party.id] = updated
-                    return updated
-                if name == party.name or name in party.aliases:
-                    return party
-        return self._keep(Party(kind=PartyKind.MILITARY, name=name, country=m.code))
+        code = m.code or ""
+        order = self._force_order
+        found = [
+            ids[0]
+            for ids in (
+                self._forces.get((code, "initials", name.lower())),
+                self._forces.get((code, "name", name)),
+            )
+            if ids
+        ]
+        if found:
+            party = self.parties[min(found, key=order.__getitem__)]
+            if _initials(party.name) == name.lower() and name not in party.aliases:
+                updated = attrs.evolve(party, aliases=(*party.aliases, name))
+                self.parties[party.id] = updated
+                self._forces.setdefault((code, "name", name), []).append(party.id)
+                return updated
+            return party
+        made = Party(kind=PartyKind.MILITARY, name=name, country=m.code)
+        if made.id in self.parties:
+            return self.parties[made.id]
+        self.parties[made.id] = made
+        order[made.id] = len(order)
+        self._forces.setdefault((code, "initials", _initials(made.name)), []).append(made.id)
+        self._forces.setdefault((code, "name", made.name), []).append(made.id)
+        for alias in made.aliases:
+            self._forces.setdefault((code, "name", alias), []).append(made.id)
+        return made
 
     def participants(self, ms: list[Mention]) -> tuple[Party, ...]:
         """One party per state: a person before a force, a force before a government."""
@@ -347,7 +374,8 @@ class Assembler:
         if obs.format is not None and (r.format is None or r.format is MeetingFormat.WORKING_MEAL):
             r.format = obs.format
         for topic in obs.topics:
-            if topic not in r.topics:
+            if topic not in r.topic_set:
+                r.topic_set.add(topic)
                 r.topics.append(topic)
         r.spans.append(obs.span)
         r.sentences.add(obs.sentence)
@@ -366,20 +394,12 @@ class Assembler:
                 continue
             if obs.section == "headline":
                 # The headline names the article's main instrument: the first one that fits.
-                target = next(
-                    (r for r in records if r.codes == codes and _same_agreement(r, obs)), None
-                )
+                target = self._same_agreement(records, obs, codes)
             else:
-                target = next(
-                    (r for r in reversed(records) if r.codes == codes and _same_agreement(r, obs)),
-                    None,
-                )
+                target = self._same_agreement(reversed(records), obs, codes)
             if target is None and obs.section == "headline":
                 # A headline restates the body; it adds to a record but never starts one.
-                target = next(
-                    (r for r in records if _same_agreement(r, obs) or _similar(r.name, obs.name)),
-                    None,
-                )
+                target = self._same_agreement(records, obs, None, similar=True)
                 if target is not None:
                     self._merge_agreement(target, obs, definite=True)
                 continue
@@ -400,9 +420,75 @@ class Assembler:
                     return r
             return None
         for r in reversed(records):
-            if obs.level != "anaphor" and not _similar(r.name, obs.name):
+            if obs.level != "anaphor" and not self._similar(r.name, obs.name):
                 continue
             return r
+        return None
+
+    def _word_info(self, name: str | None) -> tuple[bool, frozenset[str]]:
+        # (_weak(name), _name_tokens(name)), computed once per name.
+        info = self._words.get(name)
+        if info is None:
+            info = self._words[name] = (_weak(name), frozenset(_name_tokens(name)))
+        return info
+
+    def _initials_of(self, name: str) -> str:
+        initials = self._initials_memo.get(name)
+        if initials is None:
+            initials = self._initials_memo[name] = _initials(name)
+        return initials
+
+    def _similar(self, a: str | None, b: str | None) -> bool:
+        # Names sharing most of their words (other than heads and stop words).
+        ta, tb = self._word_info(a)[1], self._word_info(b)[1]
+        return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= 0.5
+
+    def _same_agreement(
+        self,
+        records: Iterable[_AgreementRecord],
+        obs: AgreementObs,
+        codes: frozenset[str] | None,
+        *,
+        similar: bool = False,
+    ) -> _AgreementRecord | None:
+        # The first record (of these states, unless codes is None) that obs may restate:
+        # the same acronym, a generic mention, a description a named instrument bears,
+        # the initials of the other's name, or names sharing most words. With similar,
+        # records of another acronym whose name shares most words fit too.
+        # Every observation is compared with up to MAX_EVENTS records: what does not
+        # depend on the record is worked out once, what depends on its name once per name.
+        words = self._words
+        o_acronym = obs.acronym
+        o_initials = o_acronym.lower() if o_acronym else None
+        o_loose = obs.level in {"generic", "anaphor"}
+        o_named = obs.level == "named"
+        o_weak, o_tokens = self._word_info(obs.name)
+        for r in records:
+            if codes is not None and r.codes != codes:
+                continue
+            r_acronym = r.acronym
+            if r_acronym and o_acronym:
+                if r_acronym == o_acronym or (similar and self._similar(r.name, obs.name)):
+                    return r
+                continue
+            if o_loose or r.level in {"generic", "anaphor"}:
+                return r
+            if r.level == "named" and o_weak:
+                return r
+            r_weak, r_tokens = words.get(r.name) or self._word_info(r.name)
+            if o_named and r_weak:
+                return r
+            if o_initials and r.name and self._initials_of(r.name) == o_initials:
+                return r
+            if r_acronym and obs.name and self._initials_of(obs.name) == r_acronym.lower():
+                return r
+            if (
+                r_tokens
+                and o_tokens
+                and not r_tokens.isdisjoint(o_tokens)
+                and len(r_tokens & o_tokens) / len(r_tokens | o_tokens) >= 0.5
+            ):
+                return r
         return None
 
     def _merge_agreement(self, r: _AgreementRecord, obs: AgreementObs, *, definite: bool) -> None:
@@ -452,6 +538,8 @@ class Assembler:
                             current, attrs.evolve(obs, start=None, end=None, status=None), codes
                         )
                     continue
+                if len(records) >= MAX_EVENTS:
+                    continue  # past editions count towards the cap like the others
                 record = _ExerciseRecord(obs.name, past=True)
                 records.append(record)
                 self._merge_exercise(record, obs, codes)
@@ -745,20 +833,6 @@ def _same_place(a: Location, b: Location) -> bool:
         and LocationKind.VENUE in {a.kind, b.kind}
         and (a.country is None or b.country is None)
     )
-
-
-def _same_agreement(r: _AgreementRecord, obs: AgreementObs) -> bool:
-    if r.acronym and obs.acronym:
-        return r.acronym == obs.acronym
-    if r.level in {"generic", "anaphor"} or obs.level in {"generic", "anaphor"}:
-        return True
-    if (r.level == "named" and _weak(obs.name)) or (obs.level == "named" and _weak(r.name)):
-        return True
-    if obs.acronym and r.name and _initials(r.name) == obs.acronym.lower():
-        return True
-    if r.acronym and obs.name and _initials(obs.name) == r.acronym.lower():
-        return True
-    return _similar(r.name, obs.name)
 
 
 def _initials(name: str) -> str:
