@@ -258,3 +258,30 @@ def test_name_ending_in_a_particle_after_any_separator_returns(separator: str) -
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def _extract_in_child(code: str, timeout: float = LIMIT) -> None:
+    """Run *code* (which builds ``text``) and extract it in a child interpreter.
+
+    A regression in a backtracking pattern would hang; in a child it fails on the timeout.
+    """
+    program = f"import diplomatic_events as de\n{code}\nde.extract(text)\nprint('ok')\n"
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize("space", [" ", "\n", "\t", "\u3000"])
+def test_month_range_with_a_long_gap_returns(space: str) -> None:
+    """A month range with a long run of whitespace and a stray letter returns.
+
+    'March to', 1 MB of whitespace, 'x April 2024' once backtracked in quadratic time in
+    the range-gap pattern (40,000 spaces: 3.8 s; 1 MB: about 40 minutes).
+    """
+    _extract_in_child(f"text = 'March to' + {space!r} * {MB} + 'x April 2024'")
