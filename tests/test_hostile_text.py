@@ -66,6 +66,15 @@ def _titled_persons(size: int) -> str:
     return ", ".join(f"President {name(i)}" for i in range(size // 17 + 1))[:size] + "."
 
 
+def _nameless_titles(size: int) -> str:
+    """About *size* characters of titles with no name after them, after one state.
+
+    Each title's gap back to the state (the last mention kept) was once copied and split
+    whole before its length was checked (quadratic time; 1 MB: 20 s).
+    """
+    return "Japan. " + ("President " + "x" * 38 + "; ") * (size // 50)
+
+
 CASES: dict[str, Callable[[], str]] = {
     "empty": lambda: "",
     "nul-bytes": lambda: "\x00" * 10_000 + "Japan\x00 and France\x00 met in Paris.\x00" * 100,
@@ -86,6 +95,7 @@ CASES: dict[str, Callable[[], str]] = {
     "titles": lambda: "President " * (MB // 10),
     "titles-then-a-name": lambda: "Prime Minister " * 50_000 + "Fumio Kishida met Macron.",
     "1mb-of-distinct-titled-persons": lambda: _titled_persons(MB),
+    "1mb-of-titles-without-names-after-a-state": lambda: _nameless_titles(MB),
 }
 
 
@@ -126,6 +136,7 @@ GROWTH: dict[str, Callable[[int], str]] = {
     "titles": lambda n: "President " * (n // 10),
     "without-spaces": lambda n: "JapanFranceParis" * (n // 16),
     "distinct-titled-persons": _titled_persons,
+    "titles-without-names-after-a-state": _nameless_titles,
 }
 
 

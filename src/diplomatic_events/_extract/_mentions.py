@@ -558,9 +558,12 @@ def _affiliation_before(
     # "Australia's newly elected Prime Minister", "Thai Chief of Defense Forces",
     # "U.S. Navy Rear Adm.", "European Commission President" (an organization).
     for m in reversed(before[-3:]):
+        # The length first: the gap to the last mention kept may be most of the text.
+        if title_start - m.end > 25:
+            break
         gap = text[m.end : title_start]
         words = gap.replace("'s", " ").replace("\u2019s", " ").split()
-        if len(gap) > 25 or not _GAP_STOPS.isdisjoint(gap) or not set(words) <= _TITLE_GAP:
+        if not _GAP_STOPS.isdisjoint(gap) or not set(words) <= _TITLE_GAP:
             break
         if m.kind == "org":
             return None, m.name
