@@ -707,6 +707,59 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     return merged
 
 
+_HOST_SENTENCE_BREAK: Final = re.compile(r"\. |\n")
+
+
+class _Hosts:
+    """The places named in a sentence before a host's first mention, answered in O(log n).
+
+    Built on the first question only: one pass over the text and the mentions, instead of
+    a pass over both for every host (quadratic in a text of many hosts).
+    """
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self._text = text
+        self._mentions = mentions
+        self._built = False
+        self._break_starts: list[int] = []
+        self._break_ends: list[int] = []
+        self._place_starts: list[int] = []
+        self._place_codes: list[str] = []
+        #: For each place, the index of the first place of the run of the same code
+        #: that it ends.
+        self._run_starts: list[int] = []
+
+    def _build(self) -> None:
+        self._built = True
+        # ". " and "\n" never overlap, so these are all the occurrences of either, in
+        # order of start and of end alike.
+        for b in _HOST_SENTENCE_BREAK.finditer(self._text):
+            self._break_starts.append(b.start())
+            self._break_ends.append(b.end())
+        for m in self._mentions:
+            if m.kind in {"country", "demonym", "seat"} and m.code and m.is_locative:
+                k = len(self._place_codes)
+                same = k and self._place_codes[-1] == m.code
+                self._run_starts.append(self._run_starts[-1] if same else k)
+                self._place_starts.append(m.start)
+                self._place_codes.append(m.code)
+
+    def only_place_before(self, start: int) -> str | None:
+        """The one state of the places in the sentence before ``start``, if just one.
+
+        The sentence starts after the last ". " or newline that ends by ``start``.
+        """
+        if not self._built:
+            self._build()
+        k = bisect.bisect_right(self._break_ends, start) - 1
+        sentence_start = self._break_starts[k] if k >= 0 else -1
+        lo = bisect.bisect_right(self._place_starts, sentence_start)
+        hi = bisect.bisect_left(self._place_starts, start)
+        if hi > lo and self._run_starts[hi - 1] <= lo:
+            return self._place_codes[hi - 1]
+        return None
+
+
 def _infer_person_states(
     text: str, mentions: list[Mention], persons: list[Person], gaz: Gazetteer
 ) -> None:
@@ -747,23 +800,16 @@ def _infer_person_states(
                 own.append(m)
     # The host of a gathering in a state's place: "a summit in the Argentine capital
     # hosted by President X".
+    hosts = _Hosts(text, mentions)
     for index in unknown:
         if persons[index].code is not None:
             continue
         first = mentions_of[index][0] if index in mentions_of else None
         if first is None or not _HOSTED_BY.search(text, max(0, first.start - 45), first.start):
             continue
-        sentence_start = max(text.rfind(". ", 0, first.start), text.rfind("\n", 0, first.start))
-        places = {
-            m.code
-            for m in mentions
-            if sentence_start < m.start < first.start
-            and m.kind in {"country", "demonym", "seat"}
-            and m.code
-            and m.is_locative
-        }
-        if len(places) == 1:
-            persons[index].code = places.pop()
+        place = hosts.only_place_before(first.start)
+        if place is not None:
+            persons[index].code = place
     # Otherwise the most-mentioned state that no person met in the same sentences holds
     # ("Prime Minister Taro Sato" beside "French President Jean Dupont" in an
     # article about Japan and France).
