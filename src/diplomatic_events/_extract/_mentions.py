@@ -21,12 +21,15 @@ import itertools
 import operator
 import re
 from collections import Counter
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
 from diplomatic_events._extract._gazetteer import Entry, Gazetteer, normalize
 from diplomatic_events._extract._temporal import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Mention", "Person", "find_mentions"]
 
@@ -594,6 +597,9 @@ def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int
 _GRAM: Final = 3
 #: Up to this many persons, :class:`_Known` scans them all (cheaper than an index).
 _SCAN_PERSONS: Final = 24
+#: The lengths of the longer pieces that :class:`_Known` also indexes persons by: names
+#: over a few letters share every short piece, so only long ones tell them apart.
+_LONG_GRAMS: Final = (8, 16)
 
 
 class _Known:
@@ -601,10 +607,10 @@ class _Known:
 
     A few persons are scanned in order. From :data:`_SCAN_PERSONS` on, an index is
     built and kept: each bucket lists, in ascending order, the persons whose name ends
-    in a word (by that word) or holds a piece of up to :data:`_GRAM` characters (by
-    that piece). A person whose name grows is added under its new name's keys and
-    stays under the old ones, so a bucket may hold persons that no longer fit:
-    :meth:`match` checks each.
+    in a word (by that word) or holds a piece of up to :data:`_GRAM` characters or of
+    a length in :data:`_LONG_GRAMS` (by that piece). A person whose name grows is added
+    under its new name's keys and stays under the old ones, so a bucket may hold
+    persons that no longer fit: :meth:`match` checks each.
     """
 
     def __init__(self, persons: list[Person]) -> None:
@@ -619,12 +625,20 @@ class _Known:
             return
         name = self.persons[index].name
         words = name.split()
-        keys = [(self.by_last, words[-1])] if words else []
+        if words:
+            self._file(self.by_last, words[-1:], index)
         grams = {name[k : k + n] for n in range(1, _GRAM + 1) for k in range(len(name) - n + 1)}
-        keys.extend((self.by_gram, gram) for gram in grams)
-        for table, key in keys:
-            bucket = table.setdefault(key, [])
-            if not bucket or bucket[-1] < index:
+        grams.update(name[k : k + n] for n in _LONG_GRAMS for k in range(len(name) - n + 1))
+        self._file(self.by_gram, grams, index)
+
+    @staticmethod
+    def _file(table: dict[str, list[int]], keys: Iterable[str], index: int) -> None:
+        # Each bucket stays in ascending order, without repeats.
+        for key in keys:
+            bucket = table.get(key)
+            if bucket is None:
+                table[key] = [index]
+            elif bucket[-1] < index:
                 bucket.append(index)
             else:
                 k = bisect.bisect_left(bucket, index)
@@ -658,6 +672,7 @@ class _Known:
         )
         # Every person holding the name holds each of its pieces: the fewest are read.
         grams = {name[k : k + _GRAM] for k in range(max(len(name) - _GRAM + 1, 1))}
+        grams.update(name[k : k + n] for n in _LONG_GRAMS for k in range(len(name) - n + 1))
         bucket = min((self.by_gram.get(gram, ()) for gram in grams), key=len)
         for i in bucket:
             if found is not None and i >= found:
