@@ -21,12 +21,15 @@ import itertools
 import operator
 import re
 from collections import Counter
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
 from diplomatic_events._extract._gazetteer import Entry, Gazetteer, normalize
 from diplomatic_events._extract._temporal import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Mention", "Person", "find_mentions"]
 
@@ -558,9 +561,12 @@ def _affiliation_before(
     # "Australia's newly elected Prime Minister", "Thai Chief of Defense Forces",
     # "U.S. Navy Rear Adm.", "European Commission President" (an organization).
     for m in reversed(before[-3:]):
+        # The length first: the gap to the last mention kept may be most of the text.
+        if title_start - m.end > 25:
+            break
         gap = text[m.end : title_start]
         words = gap.replace("'s", " ").replace("\u2019s", " ").split()
-        if len(gap) > 25 or not _GAP_STOPS.isdisjoint(gap) or not set(words) <= _TITLE_GAP:
+        if not _GAP_STOPS.isdisjoint(gap) or not set(words) <= _TITLE_GAP:
             break
         if m.kind == "org":
             return None, m.name
@@ -591,6 +597,9 @@ def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int
 _GRAM: Final = 3
 #: Up to this many persons, :class:`_Known` scans them all (cheaper than an index).
 _SCAN_PERSONS: Final = 24
+#: The lengths of the longer pieces that :class:`_Known` also indexes persons by: names
+#: over a few letters share every short piece, so only long ones tell them apart.
+_LONG_GRAMS: Final = (8, 16)
 
 
 class _Known:
@@ -598,10 +607,10 @@ class _Known:
 
     A few persons are scanned in order. From :data:`_SCAN_PERSONS` on, an index is
     built and kept: each bucket lists, in ascending order, the persons whose name ends
-    in a word (by that word) or holds a piece of up to :data:`_GRAM` characters (by
-    that piece). A person whose name grows is added under its new name's keys and
-    stays under the old ones, so a bucket may hold persons that no longer fit:
-    :meth:`match` checks each.
+    in a word (by that word) or holds a piece of up to :data:`_GRAM` characters or of
+    a length in :data:`_LONG_GRAMS` (by that piece). A person whose name grows is added
+    under its new name's keys and stays under the old ones, so a bucket may hold
+    persons that no longer fit: :meth:`match` checks each.
     """
 
     def __init__(self, persons: list[Person]) -> None:
@@ -616,12 +625,20 @@ class _Known:
             return
         name = self.persons[index].name
         words = name.split()
-        keys = [(self.by_last, words[-1])] if words else []
+        if words:
+            self._file(self.by_last, words[-1:], index)
         grams = {name[k : k + n] for n in range(1, _GRAM + 1) for k in range(len(name) - n + 1)}
-        keys.extend((self.by_gram, gram) for gram in grams)
-        for table, key in keys:
-            bucket = table.setdefault(key, [])
-            if not bucket or bucket[-1] < index:
+        grams.update(name[k : k + n] for n in _LONG_GRAMS for k in range(len(name) - n + 1))
+        self._file(self.by_gram, grams, index)
+
+    @staticmethod
+    def _file(table: dict[str, list[int]], keys: Iterable[str], index: int) -> None:
+        # Each bucket stays in ascending order, without repeats.
+        for key in keys:
+            bucket = table.get(key)
+            if bucket is None:
+                table[key] = [index]
+            elif bucket[-1] < index:
                 bucket.append(index)
             else:
                 k = bisect.bisect_left(bucket, index)
@@ -655,6 +672,7 @@ class _Known:
         )
         # Every person holding the name holds each of its pieces: the fewest are read.
         grams = {name[k : k + _GRAM] for k in range(max(len(name) - _GRAM + 1, 1))}
+        grams.update(name[k : k + n] for n in _LONG_GRAMS for k in range(len(name) - n + 1))
         bucket = min((self.by_gram.get(gram, ()) for gram in grams), key=len)
         for i in bucket:
             if found is not None and i >= found:
@@ -704,6 +722,59 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     return merged
 
 
+_HOST_SENTENCE_BREAK: Final = re.compile(r"\. |\n")
+
+
+class _Hosts:
+    """The places named in a sentence before a host's first mention, answered in O(log n).
+
+    Built on the first question only: one pass over the text and the mentions, instead of
+    a pass over both for every host (quadratic in a text of many hosts).
+    """
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self._text = text
+        self._mentions = mentions
+        self._built = False
+        self._break_starts: list[int] = []
+        self._break_ends: list[int] = []
+        self._place_starts: list[int] = []
+        self._place_codes: list[str] = []
+        #: For each place, the index of the first place of the run of the same code
+        #: that it ends.
+        self._run_starts: list[int] = []
+
+    def _build(self) -> None:
+        self._built = True
+        # ". " and "\n" never overlap, so these are all the occurrences of either, in
+        # order of start and of end alike.
+        for b in _HOST_SENTENCE_BREAK.finditer(self._text):
+            self._break_starts.append(b.start())
+            self._break_ends.append(b.end())
+        for m in self._mentions:
+            if m.kind in {"country", "demonym", "seat"} and m.code and m.is_locative:
+                k = len(self._place_codes)
+                same = k and self._place_codes[-1] == m.code
+                self._run_starts.append(self._run_starts[-1] if same else k)
+                self._place_starts.append(m.start)
+                self._place_codes.append(m.code)
+
+    def only_place_before(self, start: int) -> str | None:
+        """The one state of the places in the sentence before ``start``, if just one.
+
+        The sentence starts after the last ". " or newline that ends by ``start``.
+        """
+        if not self._built:
+            self._build()
+        k = bisect.bisect_right(self._break_ends, start) - 1
+        sentence_start = self._break_starts[k] if k >= 0 else -1
+        lo = bisect.bisect_right(self._place_starts, sentence_start)
+        hi = bisect.bisect_left(self._place_starts, start)
+        if hi > lo and self._run_starts[hi - 1] <= lo:
+            return self._place_codes[hi - 1]
+        return None
+
+
 def _infer_person_states(
     text: str, mentions: list[Mention], persons: list[Person], gaz: Gazetteer
 ) -> None:
@@ -744,23 +815,16 @@ def _infer_person_states(
                 own.append(m)
     # The host of a gathering in a state's place: "a summit in the Argentine capital
     # hosted by President X".
+    hosts = _Hosts(text, mentions)
     for index in unknown:
         if persons[index].code is not None:
             continue
         first = mentions_of[index][0] if index in mentions_of else None
         if first is None or not _HOSTED_BY.search(text, max(0, first.start - 45), first.start):
             continue
-        sentence_start = max(text.rfind(". ", 0, first.start), text.rfind("\n", 0, first.start))
-        places = {
-            m.code
-            for m in mentions
-            if sentence_start < m.start < first.start
-            and m.kind in {"country", "demonym", "seat"}
-            and m.code
-            and m.is_locative
-        }
-        if len(places) == 1:
-            persons[index].code = places.pop()
+        place = hosts.only_place_before(first.start)
+        if place is not None:
+            persons[index].code = place
     # Otherwise the most-mentioned state that no person met in the same sentences holds
     # ("Prime Minister Taro Sato" beside "French President Jean Dupont" in an
     # article about Japan and France).

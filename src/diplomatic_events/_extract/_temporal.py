@@ -251,7 +251,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return _share_range_year(text, _drop_overlaps(out))
 
 
-_RANGE_GAP = re.compile(r"\s*(?:to|until|through|-|\u2013|and)\s*(?:early|late|mid-?)?\s*")
+# Each run of whitespace has one place to go: "(?:early|late|mid-?)?" between two "\s*"
+# let a failing fullmatch split a long run in every way (quadratic backtracking).
+_RANGE_GAP = re.compile(r"\s*(?:to|until|through|-|\u2013|and)\s*(?:(?:early|late|mid-?)\s*)?")
 
 
 def _share_range_year(text: str, items: list[DateMention]) -> list[DateMention]:
