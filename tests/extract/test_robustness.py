@@ -77,6 +77,9 @@ HOSTILE = {
         f"{_qname(i)} Treaty, as the only defence agreement"
         for i in range(8_000)
     ),
+    # "his counterpart" takes the title of the last person kept, remembered as it is
+    # kept, not looked for back through every mention so far.
+    "counterparts with no person before them": "Japanese counterpart said; " * 37_000,
     # A past edition with no participants of its own takes those of the exercises
     # read so far, from an index of them rather than from all the observations.
     "past editions with the same navies": "; ".join(

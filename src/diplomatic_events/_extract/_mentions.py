@@ -398,11 +398,15 @@ def _persons(
     # The end and state of the last person whose state a word before the title
     # stated ("U.S. Secretary of State A"), for a coordinated "and <title> B".
     stated_end, stated_code = -1, None
+    # The last person mention kept, whose title "his counterpart" takes.
+    latest: Mention | None = None
     i = 0
     while i < len(mentions):
         m = mentions[i]
         if m.kind not in {"title", "honorific"}:
             out.append(m)
+            if m.kind == "person" and m.person is not None:
+                latest = m
             i += 1
             continue
         # A chain of titles ("Air Force Maj. Gen.") ends at the last one.
@@ -418,13 +422,8 @@ def _persons(
         title = next((x.name for x in mentions[i : j + 1] if x.kind == "title"), None)
         affiliation, org = _affiliation_before(text, out, m.start)
         if title == "counterpart":
-            title = next(
-                (
-                    persons[x.person].title
-                    for x in reversed(out)
-                    if x.kind == "person" and x.person is not None
-                ),
-                None,
+            title = (
+                None if latest is None or latest.person is None else persons[latest.person].title
             )
         if name_start is None:
             # "the Australian defence minister", "his Australian counterpart": an office.
@@ -484,7 +483,8 @@ def _persons(
         stated_end, stated_code = (
             (name_end, affiliation) if affiliation and not listed else (-1, None)
         )
-        out.append(Mention(name_start, name_end, "person", name, code, person=index))
+        latest = Mention(name_start, name_end, "person", name, code, person=index)
+        out.append(latest)
         # Skip gazetteer mentions swallowed by the name.
         i = j + 1
         while i < len(mentions) and mentions[i].start < name_end:
