@@ -283,31 +283,20 @@ def test_name_ending_in_a_particle_after_any_separator_returns(separator: str) -
     hanging the suite.
     """
     text = f"Talks with Prime Minister Jean{separator}de in Paris."
-    code = (
-        "import sys, diplomatic_events as de\n"
-        "result = de.extract(sys.argv[1])\n"
-        "de.from_json(de.EventSet, de.to_json(result))\n"
-        "print('ok')\n"
-    )
 
-    done = subprocess.run(
-        [sys.executable, "-c", code, text],
-        capture_output=True,
-        text=True,
-        timeout=LIMIT,
-        check=False,
-    )
-
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
+    _extract_in_child(f"text = {text!r}")
 
 
 def _extract_in_child(code: str, timeout: float = LIMIT) -> None:
-    """Run *code* (which builds ``text``) and extract it in a child interpreter.
+    """Run *code* (which builds ``text``), extract it and write it, in a child interpreter.
 
-    A regression in a backtracking pattern would hang; in a child it fails on the timeout.
+    A regression to a loop or a backtracking pattern would hang; in a child it fails on
+    the timeout.
     """
-    program = f"import diplomatic_events as de\n{code}\nde.extract(text)\nprint('ok')\n"
+    program = (
+        f"import diplomatic_events as de\n{code}\n"
+        "de.from_json(de.EventSet, de.to_json(de.extract(text)))\nprint('ok')\n"
+    )
     done = subprocess.run(
         [sys.executable, "-c", program],
         capture_output=True,
