@@ -77,6 +77,9 @@ HOSTILE = {
         f"{_qname(i)} Treaty, as the only defence agreement"
         for i in range(8_000)
     ),
+    # Each new exercise name is compared with every record kept: a name's words are
+    # worked out once per article, not once per comparison.
+    "distinct exercise names": "; ".join(f"Exercise {_qname(i)}" for i in range(20_000)),
     # "his counterpart" takes the title of the last person kept, remembered as it is
     # kept, not looked for back through every mention so far.
     "counterparts with no person before them": "Japanese counterpart said; " * 37_000,

@@ -170,6 +170,9 @@ class Assembler:
         # name is made of is worked out once per article (see _words).
         self._words: dict[str | None, tuple[bool, frozenset[str]]] = {}
         self._initials_memo: dict[str, str] = {}
+        # Exercise names are compared with every record: each name's lower-cased words
+        # are found once per article (see _name_words).
+        self._exercise_words: dict[str, frozenset[str]] = {}
         # The armed forces in the registry, by (country, "initials" or "name", value):
         # the ids of the forces whose name has those initials, or whose name or an alias
         # is that value, in the order of the registry (see _military).
@@ -546,11 +549,12 @@ class Assembler:
                 continue
             target = None
             if obs.name:
+                mine = self._name_words(obs.name)
                 target = next(
                     (
                         r
                         for r in records
-                        if not r.past and r.name and _names_share(r.name, obs.name)
+                        if not r.past and r.name and not mine.isdisjoint(self._name_words(r.name))
                     ),
                     None,
                 )
@@ -568,6 +572,13 @@ class Assembler:
             self._merge_exercise(target, obs, codes)
             current = target
         return records
+
+    def _name_words(self, name: str) -> frozenset[str]:
+        """The lower-cased words of an exercise name (two names share one: the same series)."""
+        found = self._exercise_words.get(name)
+        if found is None:
+            found = self._exercise_words[name] = frozenset(name.lower().split())
+        return found
 
     def _merge_exercise(self, r: _ExerciseRecord, obs: ExerciseObs, codes: list[str]) -> None:
         for code in codes:
@@ -840,10 +851,6 @@ def _initials(name: str) -> str:
         w for w in _NON_ALNUM.sub(" ", name.lower()).split() if w not in {"and", "of", "the", "on"}
     ]
     return "".join(w[0] for w in words)
-
-
-def _names_share(a: str, b: str) -> bool:
-    return bool(set(a.lower().split()) & set(b.lower().split()))
 
 
 def _first_index(ms: list[Mention], code: str) -> int:
