@@ -88,6 +88,17 @@ def _lists() -> dict[str, _gazetteer.Phrases]:
     return out
 
 
+def _assert_same_matches(
+    fast: _gazetteer.Phrases | _rules._Gated, text: str, pos: int, endpos: int
+) -> None:
+    """``fast.finditer`` and ``fast.search`` find what its plain pattern finds in the range."""
+    plain = [(m.span(), m.group()) for m in fast.pattern.finditer(text, pos, endpos)]
+    found = [(m.span(), m.group()) for m in fast.finditer(text, pos, endpos)]
+    assert found == plain, (text, pos, endpos)
+    first = fast.search(text, pos, endpos)
+    assert (first.span() if first else None) == (plain[0][0] if plain else None)
+
+
 @pytest.mark.parametrize("name", sorted(_lists()))
 def test_phrase_list_matches_its_pattern(name: str) -> None:
     """Gate, trie and exact pattern together find what the plain pattern finds."""
@@ -96,11 +107,7 @@ def test_phrase_list_matches_its_pattern(name: str) -> None:
     assert phrases.index is not None, "and has an index"
     for text in _texts(seed=len(name), count=300):
         for pos, endpos in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2)):
-            plain = [(m.span(), m.group()) for m in phrases.pattern.finditer(text, pos, endpos)]
-            fast = [(m.span(), m.group()) for m in phrases.finditer(text, pos, endpos)]
-            assert fast == plain, (text, pos, endpos)
-            first = phrases.search(text, pos, endpos)
-            assert (first.span() if first else None) == (plain[0][0] if plain else None)
+            _assert_same_matches(phrases, text, pos, endpos)
 
 
 #: Phrases that start, end or break in every way the index must handle.
@@ -151,11 +158,7 @@ def test_phrase_index_matches_its_pattern(bounded: bool) -> None:
             parts += [_variants(rng, rng.choice(items)), rng.choice(glue)]
         text = "".join(parts)
         for pos, endpos in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2), (-2, 99)):
-            plain = [(m.span(), m.group()) for m in phrases.pattern.finditer(text, pos, endpos)]
-            found = [(m.span(), m.group()) for m in phrases.finditer(text, pos, endpos)]
-            assert found == plain, (text, pos, endpos)
-            first = phrases.search(text, pos, endpos)
-            assert (first.span() if first else None) == (plain[0][0] if plain else None)
+            _assert_same_matches(phrases, text, pos, endpos)
 
 
 def test_date_candidates_find_every_date() -> None:
@@ -196,11 +199,7 @@ def test_gated_pattern_matches_its_pattern(name: str) -> None:
     gated = _gated()[name]
     for text in _texts(seed=len(name) + 100, count=300):
         for pos, endpos in ((0, len(text)), (1, len(text) - 1), (3, len(text) // 2)):
-            plain = [(m.span(), m.group()) for m in gated.pattern.finditer(text, pos, endpos)]
-            fast = [(m.span(), m.group()) for m in gated.finditer(text, pos, endpos)]
-            assert fast == plain, (text, pos, endpos)
-            first = gated.search(text, pos, endpos)
-            assert (first.span() if first else None) == (plain[0][0] if plain else None)
+            _assert_same_matches(gated, text, pos, endpos)
 
 
 def test_caption_needles_keep_every_caption() -> None:
