@@ -397,7 +397,8 @@ def _persons(
     known = _Known(persons)
     # The end and state of the last person whose state a word before the title
     # stated ("U.S. Secretary of State A"), for a coordinated "and <title> B".
-    stated_end, stated_code = -1, None
+    stated_end = -1
+    stated_code: str | None = None
     # The last person mention kept, whose title "his counterpart" takes.
     latest: Mention | None = None
     i = 0
@@ -441,7 +442,7 @@ def _persons(
         name = normalize(text[name_start:name_end])
         after = _affiliation_after(text, mentions, j + 1, name_end)
         code = affiliation or after
-        shared = None
+        shared: str | None = None
         if (
             code is None
             and org is None
