@@ -4,12 +4,16 @@ Run from the repository root::
 
     python tests/benchmarks/extract.py          # a table
     python tests/benchmarks/extract.py --json   # the figures, as JSON
+    python tests/benchmarks/extract.py --compiled   # the same, for the mypyc-compiled build
 
 It reports articles per second on the bundled seed article and on the development
 articles in ``../shared/dev-articles`` (skipped with a message when absent), and the
 time for 1x, 4x and 16x a long text (the development articles, or the seed, joined),
 whose ratios show whether time grows linearly with length (4 and 16) or faster.
-Each figure is the median of several rounds.
+Each figure is the median of several rounds. The table names the build it measured:
+the Python source, or the wheel whose extractor modules mypyc compiled (``--compiled``
+builds that wheel in a temporary folder, which needs hatch-mypyc and a C compiler, and
+runs the benchmark again with it first on the path).
 """
 
 from __future__ import annotations
@@ -17,14 +21,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 import diplomatic_events as de
+from diplomatic_events._extract import _rules
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2].parent / "shared" / "dev-articles"
 
@@ -81,12 +89,35 @@ def _scaling(base: str, published: dt.date | None, rounds: int) -> dict[str, flo
     }
 
 
+def _build() -> str:
+    """Which build of the extractor this interpreter runs."""
+    compiled = Path(_rules.__file__ or "").suffix in {".so", ".pyd"}
+    return "compiled (mypyc)" if compiled else "Python source"
+
+
+def _run_compiled(argv: list[str]) -> int:
+    """Build the compiled wheel, run this benchmark with it, return the exit status."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from compiled_build import build_compiled, cannot_compile  # noqa: PLC0415 - tests/ helper
+
+    reason = cannot_compile()
+    if reason is not None:
+        print(f"cannot build the compiled wheel: {reason}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        site = build_compiled(Path(tmp))
+        path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
+        child = [sys.executable, __file__, *argv]
+        return subprocess.run(child, env={**os.environ, "PYTHONPATH": path}, check=False).returncode
+
+
 def run(rounds: int, target: float) -> dict[str, Any]:
     """Return every figure of the benchmark."""
     seed = de.seed_article()
     de.extract(seed.text, published=seed.published)  # load the tables before timing
     results: dict[str, Any] = {
         "python": platform.python_version(),
+        "build": _build(),
         "seed_chars": len(seed.text),
         "seed_articles_per_second": _rate([(seed.text, seed.published)], rounds, target),
     }
@@ -105,7 +136,7 @@ def run(rounds: int, target: float) -> dict[str, Any]:
 
 def _table(r: dict[str, Any]) -> str:
     lines = [
-        f"Python {r['python']}, diplomatic-events {de.__version__}, one process",
+        f"Python {r['python']}, diplomatic-events {de.__version__} ({r['build']}), one process",
         (
             f"seed article ({r['seed_chars']:,} chars): "
             f"{r['seed_articles_per_second']:,.0f} articles/s"
@@ -130,7 +161,12 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rounds", type=int, default=7, help="rounds (median is kept)")
     parser.add_argument("--target", type=float, default=0.5, help="seconds per round")
+    parser.add_argument(
+        "--compiled", action="store_true", help="measure the mypyc-compiled build instead"
+    )
     args = parser.parse_args()
+    if args.compiled:
+        raise SystemExit(_run_compiled([a for a in sys.argv[1:] if a != "--compiled"]))
     results = run(args.rounds, args.target)
     print(json.dumps(results, indent=2) if args.json else _table(results))
 
