@@ -87,6 +87,19 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+# A state's country and government parties depend on its code alone: each is built (and
+# checked) once per process, like its name, and shared by every article's registry
+# (parties are immutable). At most one of each per ISO 3166-1 code.
+@functools.cache
+def _country_party(code: str) -> Party:
+    return Party(kind=PartyKind.COUNTRY, name=country_name(code), country=code)
+
+
+@functools.cache
+def _government_party(code: str) -> Party:
+    return Party(kind=PartyKind.GOVERNMENT, name=country_name(code), country=code)
+
+
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -151,6 +164,8 @@ class _ExerciseRecord:
     spans: list[tuple[int, int]] = attrs.Factory(list)
 
 
+#: Which mention of a state stands for it among a meeting's participants (lowest first).
+_PARTICIPANT_ORDER: Final = {"person": 0, "military": 1, "government": 2, "seat": 2}
 _LEVELS: Final = {"named": 0, "specific": 1, "generic": 2, "anaphor": 3}
 
 
@@ -163,8 +178,8 @@ class Assembler:
         self.published = published
         self.persons = persons
         self.parties: dict[str, Party] = {}
-        # The id of the party each set of fields made (see _made).
-        self._ids: dict[tuple[PartyKind, str, str, str | None], str] = {}
+        # The id of the party made for each (person, state) (see _person).
+        self._ids: dict[tuple[int, str], str] = {}
         self._spans: dict[tuple[int, int], Span] = {}
         # Agreement names are compared with every record of the same states: what each
         # name is made of is worked out once per article (see _words).
@@ -184,21 +199,24 @@ class Assembler:
     def _keep(self, party: Party) -> Party:
         return self.parties.setdefault(party.id, party)
 
-    def _made(self, kind: PartyKind, name: str, country: str, title: str | None = None) -> Party:
+    def _person(self, index: int, code: str) -> Party:
         # _keep(Party(...)) without building (and checking) again a party made before:
-        # the same fields make an equal party with the same id, for which _keep returns
-        # the registry's entry (entries are never removed).
-        key = (kind, name, country, title)
+        # the same person and state make an equal party with the same id, for which
+        # _keep returns the registry's entry (entries are never removed).
+        key = (index, code)
         pid = self._ids.get(key)
         if pid is not None:
             return self.parties[pid]
-        party = self._keep(Party(kind=kind, name=name, country=country, title=title))
+        person = self.persons[index]
+        party = self._keep(
+            Party(kind=PartyKind.PERSON, name=person.name.strip(), country=code, title=person.title)
+        )
         self._ids[key] = party.id
         return party
 
     def country(self, code: str) -> Party:
         """The country party of a state."""
-        return self._made(PartyKind.COUNTRY, country_name(code), code)
+        return self._keep(_country_party(code))
 
     def party(self, m: Mention) -> Party | None:
         """The party a mention stands for, or None."""
@@ -206,12 +224,11 @@ class Assembler:
             return None
         try:
             if m.kind == "person" and m.person is not None:
-                person = self.persons[m.person]
-                return self._made(PartyKind.PERSON, person.name.strip(), m.code, person.title)
+                return self._person(m.person, m.code)
             if m.kind == "military":
                 return self._military(m)
             if m.kind in {"seat", "government"}:
-                return self._made(PartyKind.GOVERNMENT, country_name(m.code), m.code)
+                return self._keep(_government_party(m.code))
             return self.country(m.code)
         except ValidationError:
             return None
@@ -233,7 +250,7 @@ class Assembler:
         ]
         if found:
             party = self.parties[min(found, key=order.__getitem__)]
-            if _initials(party.name) == name.lower() and name not in party.aliases:
+            if self._initials_of(party.name) == name.lower() and name not in party.aliases:
                 updated = attrs.evolve(party, aliases=(*party.aliases, name))
                 self.parties[party.id] = updated
                 self._forces.setdefault((code, "name", name), []).append(party.id)
@@ -244,7 +261,9 @@ class Assembler:
             return self.parties[made.id]
         self.parties[made.id] = made
         order[made.id] = len(order)
-        self._forces.setdefault((code, "initials", _initials(made.name)), []).append(made.id)
+        self._forces.setdefault((code, "initials", self._initials_of(made.name)), []).append(
+            made.id
+        )
         self._forces.setdefault((code, "name", made.name), []).append(made.id)
         for alias in made.aliases:
             self._forces.setdefault((code, "name", alias), []).append(made.id)
@@ -252,7 +271,7 @@ class Assembler:
 
     def participants(self, ms: list[Mention]) -> tuple[Party, ...]:
         """One party per state: a person before a force, a force before a government."""
-        order = {"person": 0, "military": 1, "government": 2, "seat": 2}
+        order = _PARTICIPANT_ORDER
         best: dict[str, Mention] = {}
         for m in ms:
             if not m.code or not m.is_state:
