@@ -112,56 +112,67 @@ def _codes(ms: Iterable[Mention]) -> frozenset[str]:
     return frozenset(m.code for m in ms if m.code and m.is_state)
 
 
-@attrs.define
+# The records are plain classes, not attrs classes: mypyc compiles a plain class to a
+# native one, whose attributes the merging loops read and write without a lookup.
+
+
 class _MeetingRecord:
-    codes: frozenset[str]
-    persons: set[int]
-    parties: list[Mention]
-    status: MeetingStatus
-    date: PartialDate | None = None
-    date_text: str | None = None
-    date_rank: int = 99
-    location: Location | None = None
-    location_rank: int = 9
-    format: MeetingFormat | None = None
-    topics: list[str] = attrs.Factory(list)
-    # The topics as a set, beside the list that keeps their order.
-    topic_set: set[str] = attrs.Factory(set)
-    spans: list[tuple[int, int]] = attrs.Factory(list)
-    sentences: set[int] = attrs.Factory(set)
-    series: bool = False
-    follows: bool = False
+    def __init__(
+        self, codes: frozenset[str], status: MeetingStatus, *, series: bool, follows: bool
+    ) -> None:
+        self.codes = codes
+        self.persons: set[int] = set()
+        self.parties: list[Mention] = []
+        self.status = status
+        self.date: PartialDate | None = None
+        self.date_text: str | None = None
+        self.date_rank = 99
+        self.location: Location | None = None
+        self.location_rank = 9
+        self.format: MeetingFormat | None = None
+        self.topics: list[str] = []
+        # The topics as a set, beside the list that keeps their order.
+        self.topic_set: set[str] = set()
+        self.spans: list[tuple[int, int]] = []
+        self.sentences: set[int] = set()
+        self.series = series
+        self.follows = follows
 
 
-@attrs.define
 class _AgreementRecord:
-    codes: frozenset[str]
-    parties: list[Mention]
-    name: str | None
-    acronym: str | None
-    kind: AgreementKind
-    level: str
-    history: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]] = (
-        attrs.Factory(list)
-    )
-    spans: list[tuple[int, int]] = attrs.Factory(list)
-    sentences: set[int] = attrs.Factory(set)
+    def __init__(
+        self,
+        codes: frozenset[str],
+        name: str | None,
+        acronym: str | None,
+        kind: AgreementKind,
+        level: str,
+    ) -> None:
+        self.codes = codes
+        self.parties: list[Mention] = []
+        self.name = name
+        self.acronym = acronym
+        self.kind = kind
+        self.level = level
+        self.history: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]] = []
+        self.spans: list[tuple[int, int]] = []
+        self.sentences: set[int] = set()
 
 
-@attrs.define
 class _ExerciseRecord:
-    name: str | None
-    past: bool
-    codes: list[str] = attrs.Factory(list)
-    excluded: set[str] = attrs.Factory(set)
-    statuses: list[ExerciseStatus] = attrs.Factory(list)
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    date_text: str | None = None
-    start_rank: int = 9
-    locations: list[Location] = attrs.Factory(list)
-    domain: Domain | None = None
-    spans: list[tuple[int, int]] = attrs.Factory(list)
+    def __init__(self, name: str | None, *, past: bool) -> None:
+        self.name = name
+        self.past = past
+        self.codes: list[str] = []
+        self.excluded: set[str] = set()
+        self.statuses: list[ExerciseStatus] = []
+        self.start: PartialDate | None = None
+        self.end: PartialDate | None = None
+        self.date_text: str | None = None
+        self.start_rank = 9
+        self.locations: list[Location] = []
+        self.domain: Domain | None = None
+        self.spans: list[tuple[int, int]] = []
 
 
 #: Which mention of a state stands for it among a meeting's participants (lowest first).
@@ -325,9 +336,7 @@ class Assembler:
             if target is None:
                 if len(records) >= MAX_EVENTS:
                     continue
-                target = _MeetingRecord(
-                    codes, set(), [], obs.status, series=obs.series, follows=obs.follows
-                )
+                target = _MeetingRecord(codes, obs.status, series=obs.series, follows=obs.follows)
                 records.append(target)
             self._merge_meeting(target, obs, persons)
         return records
@@ -428,7 +437,7 @@ class Assembler:
             if target is None:
                 if len(records) >= MAX_EVENTS:
                     continue
-                target = _AgreementRecord(codes, [], obs.name, obs.acronym, obs.kind, obs.level)
+                target = _AgreementRecord(codes, obs.name, obs.acronym, obs.kind, obs.level)
                 records.append(target)
             self._merge_agreement(target, obs, definite=False)
         return records
