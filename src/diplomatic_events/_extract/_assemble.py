@@ -63,13 +63,19 @@ MAX_SPANS: Final = 50
 #: Most events of each kind kept from one text.
 MAX_EVENTS: Final = 200
 
-_SPECIFICITY: Final = {
-    LocationKind.VENUE: 0,
-    LocationKind.CITY: 1,
-    LocationKind.REGION: 2,
-    LocationKind.SEA: 3,
-    LocationKind.OTHER: 4,
-    LocationKind.COUNTRY: 5,
+# Tables by an enum member's value: an enum member hashes in Python (Enum.__hash__), a
+# call of an interpreted function per lookup even when this module is compiled, while
+# its value is a plain string.
+_SPECIFICITY: Final[dict[str, int]] = {
+    LocationKind.VENUE.value: 0,
+    LocationKind.CITY.value: 1,
+    LocationKind.REGION.value: 2,
+    LocationKind.SEA.value: 3,
+    LocationKind.OTHER.value: 4,
+    LocationKind.COUNTRY.value: 5,
+}
+_LIFECYCLE: Final[dict[str, int]] = {
+    status.value: rank for status, rank in AGREEMENT_LIFECYCLE.items()
 }
 _NAME_STOP: Final = frozenset(
     {"the", "of", "and", "on", "a", "an", "for", "agreement", "accord", "pact", "deal", "treaty"}
@@ -387,14 +393,14 @@ class Assembler:
                 r.parties.append(m)
         # A date stated with the exact place beats one stated with a country or none;
         # a caption's date yields to the body's at equal precision of place.
-        place = _SPECIFICITY[obs.location.kind] if obs.location is not None else 6
+        place = _SPECIFICITY[obs.location.kind._value_] if obs.location is not None else 6
         rank = place + (0 if obs.section == "body" else 2)
         if obs.date is not None and rank < r.date_rank:
             r.date, r.date_text, r.date_rank = obs.date, obs.date_text, rank
         elif r.date is None and r.date_text is None and obs.date_text is not None:
             r.date_text = obs.date_text
         if obs.location is not None:
-            loc_rank = _SPECIFICITY[obs.location.kind]
+            loc_rank = _SPECIFICITY[obs.location.kind._value_]
             if loc_rank < r.location_rank:
                 location = obs.location
                 if location.country is None and r.location is not None:
@@ -801,7 +807,7 @@ def _history(
     chosen = explicit or raw[:1]
     by_rank: dict[int, tuple[AgreementStatus, PartialDate | None, str | None]] = {}
     for status, date, text, _, _ in chosen:
-        rank = AGREEMENT_LIFECYCLE[status]
+        rank = _LIFECYCLE[status._value_]
         current = by_rank.get(rank)
         if current is None or (current[1] is None and (date is not None or current[2] is None)):
             by_rank[rank] = (status, date, text)
@@ -864,12 +870,17 @@ def _same_place(a: Location, b: Location) -> bool:
     if na in nb or nb in na:
         return True
     if a.kind is not b.kind and a.country is not None and a.country == b.country:
-        return LocationKind.COUNTRY in {a.kind, b.kind} or LocationKind.VENUE in {a.kind, b.kind}
+        return (
+            a.kind is LocationKind.COUNTRY
+            or b.kind is LocationKind.COUNTRY
+            or a.kind is LocationKind.VENUE
+            or b.kind is LocationKind.VENUE
+        )
     # "at the Capella hotel on Sentosa" beside "in Singapore": a venue of unknown country
     # lies in the city or country named for the same meeting.
     return (
         a.kind is not b.kind
-        and LocationKind.VENUE in {a.kind, b.kind}
+        and (a.kind is LocationKind.VENUE or b.kind is LocationKind.VENUE)
         and (a.country is None or b.country is None)
     )
 
