@@ -14,7 +14,6 @@ Pipeline (each stage in its own module):
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from typing import Final
@@ -143,15 +142,7 @@ def _extract(
     meetings, agreements, exercises = assembler.build(
         reader.meetings, reader.agreements, reader.exercises
     )
-    used = {p.id for e in meetings for p in e.participants}
-    used |= {p.id for e in agreements for p in e.parties}
-    used |= {p.id for e in exercises for p in e.participants}
-    for event_parties in [e.participants for e in meetings] + [e.participants for e in exercises]:
-        for party in event_parties:
-            if party.country is not None:
-                used.add(assembler.country(party.country).id)
-    _mentioned_forces(assembler, reader, used)
-    parties = tuple(p for pid, p in sorted(assembler.parties.items()) if pid in used)
+    parties = assembler.parties_of(meetings, agreements, exercises, reader)
     try:
         return EventSet(
             article=article,
@@ -195,23 +186,3 @@ def _exercise_aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
         if match is not None and len(out) < 20:
             out[match.group("a")] = m.name
     return out
-
-
-def _mentioned_forces(assembler: Assembler, reader: Reader, used: set[str]) -> None:
-    # Armed forces named in a sentence that states an event are parties of the set too
-    # ("joint drills between the Self-Defense Forces and the French Army").
-    forces = [m.start for m in reader.mentions if m.kind == "military"]
-    if not forces:
-        return
-    sentences = {o.span for o in reader.meetings} | {o.span for o in reader.agreements}
-    sentences |= {o.span for o in reader.exercises}
-    for start, end in sorted(sentences):
-        if bisect.bisect_left(forces, start) == bisect.bisect_left(forces, end):
-            continue  # no force starts in the sentence, so none is within it
-        for m in reader.within(start, end):
-            if m.kind == "military":
-                party = assembler.party(m)
-                if party is not None:
-                    used.add(party.id)
-                    if party.country:
-                        used.add(assembler.country(party.country).id)

@@ -16,6 +16,7 @@ Every span is kept (up to :data:`MAX_SPANS` per event).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import typing
@@ -23,7 +24,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs
+from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs, Reader
 from diplomatic_events._models import (
     Agreement,
     Exercise,
@@ -315,6 +316,50 @@ class Assembler:
                 span = made[key] = Span(start=s, end=e, text=self.text[s:e])
             out.append(span)
         return tuple(out)
+
+    def parties_of(
+        self,
+        meetings: tuple[Meeting, ...],
+        agreements: tuple[Agreement, ...],
+        exercises: tuple[Exercise, ...],
+        reader: Reader,
+    ) -> tuple[Party, ...]:
+        """Every party of the events built, by id.
+
+        Their own parties, the country of each state they involve, and the armed forces
+        named in a sentence that states an event (the article's glue, here so that it is
+        compiled with the assembly).
+        """
+        used = {p.id for e in meetings for p in e.participants}
+        used |= {p.id for e in agreements for p in e.parties}
+        used |= {p.id for e in exercises for p in e.participants}
+        for event_parties in [e.participants for e in meetings] + [
+            e.participants for e in exercises
+        ]:
+            for party in event_parties:
+                if party.country is not None:
+                    used.add(self.country(party.country).id)
+        self._mentioned_forces(reader, used)
+        return tuple(p for pid, p in sorted(self.parties.items()) if pid in used)
+
+    def _mentioned_forces(self, reader: Reader, used: set[str]) -> None:
+        # Armed forces named in a sentence that states an event are parties of the set too
+        # ("joint drills between the Self-Defense Forces and the French Army").
+        forces = [m.start for m in reader.mentions if m.kind == "military"]
+        if not forces:
+            return
+        sentences = {o.span for o in reader.meetings} | {o.span for o in reader.agreements}
+        sentences |= {o.span for o in reader.exercises}
+        for start, end in sorted(sentences):
+            if bisect.bisect_left(forces, start) == bisect.bisect_left(forces, end):
+                continue  # no force starts in the sentence, so none is within it
+            for m in reader.within(start, end):
+                if m.kind == "military":
+                    party = self.party(m)
+                    if party is not None:
+                        used.add(party.id)
+                        if party.country:
+                            used.add(self.country(party.country).id)
 
     # ---- meetings --------------------------------------------------------------------
 
