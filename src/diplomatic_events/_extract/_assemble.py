@@ -110,9 +110,23 @@ def _government_party(code: str) -> Party:
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def _name_tokens(name: str | None) -> set[str]:
-    words = _NON_ALNUM.sub(" ", (name or "").lower()).split()
-    return {w for w in words if w not in _NAME_STOP}
+def _alnum_words(name: str) -> list[str]:
+    """``_NON_ALNUM.sub(" ", name.lower()).split()``: the runs of [a-z0-9] once lower-cased.
+
+    Names are nearly always ASCII words between spaces, split without the regex: lower-cased
+    ASCII letters and digits are exactly [a-z0-9] and every separator str.split() knows
+    is outside it, so when each word split off is alphanumeric, the runs are the words.
+    """
+    low = name.lower()
+    if low.isascii():
+        words = low.split()
+        if all(w.isalnum() for w in words):
+            return words
+    return _NON_ALNUM.sub(" ", low).split()
+
+
+def _name_tokens(words: list[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w not in _NAME_STOP)
 
 
 def _codes(ms: Iterable[Mention]) -> frozenset[str]:
@@ -200,9 +214,8 @@ class Assembler:
         self._ids: dict[tuple[int, str], str] = {}
         self._spans: dict[tuple[int, int], Span] = {}
         # Agreement names are compared with every record of the same states: what each
-        # name is made of is worked out once per article (see _words).
-        self._words: dict[str | None, tuple[bool, frozenset[str]]] = {}
-        self._initials_memo: dict[str, str] = {}
+        # name is made of is worked out once per article (see _word_info).
+        self._words: dict[str | None, tuple[bool, frozenset[str], str]] = {}
         # Exercise names are compared with every record: each name's lower-cased words
         # are found once per article (see _name_words).
         self._exercise_words: dict[str, frozenset[str]] = {}
@@ -507,18 +520,18 @@ class Assembler:
             return r
         return None
 
-    def _word_info(self, name: str | None) -> tuple[bool, frozenset[str]]:
-        # (_weak(name), _name_tokens(name)), computed once per name.
+    def _word_info(self, name: str | None) -> tuple[bool, frozenset[str], str]:
+        # Whether the name is weak, its tokens and its initials, from one split of its
+        # words, once per name.
         info = self._words.get(name)
         if info is None:
-            info = self._words[name] = (_weak(name), frozenset(_name_tokens(name)))
+            words = _alnum_words(name or "")
+            info = (_weak(words), _name_tokens(words), _initials(words))
+            self._words[name] = info
         return info
 
     def _initials_of(self, name: str) -> str:
-        initials = self._initials_memo.get(name)
-        if initials is None:
-            initials = self._initials_memo[name] = _initials(name)
-        return initials
+        return self._word_info(name)[2]
 
     def _similar(self, a: str | None, b: str | None) -> bool:
         # Names sharing most of their words (other than heads and stop words).
@@ -544,7 +557,7 @@ class Assembler:
         o_initials = o_acronym.lower() if o_acronym else None
         o_loose = obs.level in {"generic", "anaphor"}
         o_named = obs.level == "named"
-        o_weak, o_tokens = self._word_info(obs.name)
+        o_weak, o_tokens, _ = self._word_info(obs.name)
         for r in records:
             if codes is not None and r.codes != codes:
                 continue
@@ -557,7 +570,7 @@ class Assembler:
                 return r
             if r.level == "named" and o_weak:
                 return r
-            r_weak, r_tokens = words.get(r.name) or self._word_info(r.name)
+            r_weak, r_tokens, _ = words.get(r.name) or self._word_info(r.name)
             if o_named and r_weak:
                 return r
             if o_initials and r.name and self._initials_of(r.name) == o_initials:
@@ -903,10 +916,9 @@ _LOOSE_HEADS: Final = frozenset(
 )
 
 
-def _weak(name: str | None) -> bool:
+def _weak(words: list[str]) -> bool:
     # "the most significant defence agreement", "a security pact": a description that
-    # a named instrument of the same parties can bear.
-    words = _NON_ALNUM.sub(" ", (name or "").lower()).split()
+    # a named instrument of the same parties can bear (given the name's _alnum_words).
     return bool(words) and words[-1] in _LOOSE_HEADS and set(words[:-1]) <= _WEAK_WORDS
 
 
@@ -930,11 +942,9 @@ def _same_place(a: Location, b: Location) -> bool:
     )
 
 
-def _initials(name: str) -> str:
-    words = [
-        w for w in _NON_ALNUM.sub(" ", name.lower()).split() if w not in {"and", "of", "the", "on"}
-    ]
-    return "".join(w[0] for w in words)
+def _initials(words: list[str]) -> str:
+    # The initials of a name (given its _alnum_words), linking words left out.
+    return "".join(w[0] for w in words if w not in {"and", "of", "the", "on"})
 
 
 def _first_index(ms: list[Mention], code: str) -> int:
