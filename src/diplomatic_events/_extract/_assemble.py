@@ -794,7 +794,7 @@ class Assembler:
         outcomes: list[str] = []
         date = r.date
         for record, agreement in agreements:
-            if record.sentences & r.sentences and record.codes <= r.codes:
+            if not record.sentences.isdisjoint(r.sentences) and record.codes <= r.codes:
                 if agreement.id not in outcomes:
                     outcomes.append(agreement.id)
                 if (
@@ -877,8 +877,18 @@ def _history(
             date = None
         if date is not None:
             last = date
-        out.append(StatusChange(status=status, date=date, date_text=text))
+        if date is None and text is None:
+            out.append(_UNDATED[status._value_])
+        else:
+            out.append(StatusChange(status=status, date=date, date_text=text))
     return tuple(out)
+
+
+#: A status reached on no stated date, by the status's value: one (immutable) instance of
+#: each, built once, serves every agreement.
+_UNDATED: Final[dict[str, StatusChange]] = {
+    status.value: StatusChange(status=status) for status in AgreementStatus
+}
 
 
 _O = typing.TypeVar("_O", MeetingObs, AgreementObs, ExerciseObs)
