@@ -140,9 +140,7 @@ _OWN_ROLE = re.compile(r"[\w. ]{0,20}, [a-z]")
 _SENTENCE_BREAK = re.compile(r"[a-z]\.\s|\n")
 _OF_AFTER = re.compile(r",?(?: [\w-]+){0,3} of(?: the)? ")
 _HOSTED_BY = re.compile(r"\bhosted by (?:[A-Z][\w.]* ){0,3}$")
-_START: Final = re.Match.start
 _BY_START: Final = operator.attrgetter("start")
-_GROUP0: Final = re.Match.group
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
 
@@ -213,20 +211,44 @@ _STATE_KINDS: Final = frozenset(
 
 
 class _Tokens(NamedTuple):
-    """The tokens of a text: their matches (offsets are read where needed), and strings."""
+    """The tokens of a text: where each starts, and its string (which gives its end)."""
 
-    matches: list[re.Match[str]]
+    starts: list[int]
     words: list[str]
 
 
 def _tokens(text: str, limit: int) -> _Tokens:
-    """The tokens of ``text[:limit]`` (one scan, strings by a C-level map)."""
-    matches = list(_SCAN_TOKEN.finditer(text, 0, limit))
-    return _Tokens(matches, list(map(_GROUP0, matches)))
+    """The tokens of ``text[:limit]``, as :data:`_SCAN_TOKEN` finds them.
+
+    No token holds a space, so the text is cut at spaces first (in C); a piece of
+    letters and digits alone is one token (the word branch's whole match), and only
+    the other pieces are scanned, each on its own: a scan from a piece's start finds
+    the tokens a scan of the whole text finds there, since none crosses its edges.
+    """
+    starts: list[int] = []
+    words: list[str] = []
+    pos = 0
+    for piece in (text if limit >= len(text) else text[:limit]).split(" "):
+        size = len(piece)
+        if size:
+            if piece.isalnum():
+                starts.append(pos)
+                words.append(piece)
+            elif piece[-1] in ",." and piece[:-1].isalnum():
+                # A word and its comma or full stop: two tokens (the stop makes no
+                # initials after one letter, nor a run of itself).
+                starts += (pos, pos + size - 1)
+                words += (piece[:-1], piece[-1])
+            else:
+                for m in _SCAN_TOKEN.finditer(text, pos, pos + size):
+                    starts.append(m.start())
+                    words.append(m.group())
+        pos += size + 1
+    return _Tokens(starts, words)
 
 
 def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
-    toks, words = tokens
+    starts, words = tokens
     out: list[Mention] = []
     phrases = gaz.phrases
     n = len(words)
@@ -243,9 +265,9 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
         # The opener alone is the first run: its outcome comes with the opener.
         size_max, found, grows = openers[words[i]]
         if grows:
-            s = toks[i].start()
+            s = starts[i]
             for size in range(2, min(size_max, n - i) + 1):
-                end = toks[i + size - 1].end()
+                end = starts[i + size - 1] + len(words[i + size - 1])
                 raw = text[s:end]
                 if "\n" in raw:
                     break  # and so does every longer run
@@ -263,10 +285,11 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
         if found is None:
             continue
         size, entry, possessive = found
-        s = toks[i].start()
+        s = starts[i]
         if entry.kind == "exercise" and s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum():
             continue  # "Trans-Pacific Partnership": a name inside a longer name
-        out.append(_from_entry(s, toks[i + size - 1].end(), entry, possessive))
+        last = i + size - 1
+        out.append(_from_entry(s, starts[last] + len(words[last]), entry, possessive))
         free = i + size
     return out
 
@@ -512,19 +535,19 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 
 def _name_after(text: str, tokens: _Tokens, pos: int) -> tuple[int | None, int]:
-    toks, strings = tokens
-    n = len(toks)
-    k = bisect.bisect_left(toks, pos, key=_START)  # the first token starting at pos or after
+    starts, strings = tokens
+    n = len(starts)
+    k = bisect.bisect_left(starts, pos)  # the first token starting at pos or after
     # "his Australian counterpart, Jane Smith": allow one comma.
-    if k < n and strings[k] == "," and toks[k].start() - pos <= 1:
+    if k < n and strings[k] == "," and starts[k] - pos <= 1:
         k += 1
-    if k >= n or toks[k].start() - pos > 2:
+    if k >= n or starts[k] - pos > 2:
         return None, pos
     first = k
     words = 0
     last_end = pos
     while k < n and words < 5:
-        s = toks[k].start()
+        s = starts[k]
         word = strings[k]
         gap = text[last_end:s] if words else ""
         if words and (len(gap) > 1 or "\n" in gap):
@@ -538,14 +561,14 @@ def _name_after(text: str, tokens: _Tokens, pos: int) -> tuple[int | None, int]:
                 break
             # An initial: "Gary J. Volesky".
             if len(word) == 1 and k < n and strings[k] == ".":
-                last_end = toks[k].end()
+                last_end = starts[k] + 1  # the "." after it
                 k += 1
             continue
         break
     if words == 0:
         return None, pos
     # Trailing particles are not part of a name.
-    name_start = toks[first].start()
+    name_start = starts[first]
     name = text[name_start:last_end]
     while name.split()[-1] in _PARTICLES:
         shorter = name.rsplit(" ", 1)[0]
@@ -696,7 +719,7 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
         owners.pop(key, None)
     if not owners:
         return mentions
-    toks, words = tokens
+    starts, words = tokens
     extra: list[Mention] = []
     get = owners.get
     # A word whose base (below) is a key is the key followed by nothing, "'s", "\u2019s"
@@ -704,7 +727,7 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     # can name an owner, and the loop sees no other.
     forms = {f for key in owners for f in (key, key + "'s", key + "\u2019s", key + "\u2019s's")}
     for i in itertools.compress(range(len(words)), map(forms.__contains__, words)):
-        s, word = toks[i].start(), words[i]
+        s, word = starts[i], words[i]
         # Only a word ending in "s" can lose a possessive suffix.
         base = word.removesuffix("'s").removesuffix("\u2019s") if word[-1] == "s" else word
         owner = get(base)
