@@ -17,7 +17,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import _trie, fold_lower
+from diplomatic_events._extract._gazetteer import _lowered, fold_lower
 
 __all__ = ["DateMention", "find_dates", "resolve"]
 
@@ -171,20 +171,54 @@ _LED_WORDS: Final = (
     (("last", "this", "next"), r" (?:year|month|week)"),  # "next week(end)"
     (("earlier", "later"), r" this (?:week|month|year)"),
 )
-_CANDIDATE = (
-    r"\d|"
-    + _trie(_OWN_WORDS)
-    + r"(?![^\W\d_])|late|early|mid|"
-    + "|".join(_trie(words) + f"(?={after})" for words, after in _LED_WORDS)
+
+
+def _tailed_trie(items: set[tuple[str, str]]) -> list[str]:
+    """The branches of a pattern matching one of *items*: a word, then its own tail.
+
+    A tail is a lookahead or nothing, so a match ends at the end of its word. Words
+    (lower-case letters) share their prefixes, so each branch starts with its own
+    character: a word that fails costs a comparison per branch, not a try of each word.
+    """
+    children: dict[str, set[tuple[str, str]]] = {}
+    tails: list[str] = []
+    for word, tail in sorted(items):
+        if word:
+            children.setdefault(word[0], set()).add((word[1:], tail))
+        else:
+            tails.append(tail)
+    branches: list[str] = []
+    for ch, rests in sorted(children.items()):
+        inner = _tailed_trie(rests)
+        branches.append(re.escape(ch) + (inner[0] if len(inner) == 1 else _group(inner)))
+    return branches + tails
+
+
+def _group(branches: list[str]) -> str:
+    return "(?:" + "|".join(branches) + ")"
+
+
+#: Where a date may start, in lower-cased text: a digit, one of :data:`_OWN_WORDS` not
+#: followed by a letter ("march's", "jan2024"), a qualifier (glued to a month in
+#: "mid-march" and "latemarch"), or a word of :data:`_LED_WORDS` before what its
+#: branches need.
+_CANDIDATE: Final = _group(
+    [
+        r"\d",
+        *_tailed_trie(
+            {(word, r"(?![^\W\d_])") for word in _OWN_WORDS}
+            | {(word, "") for word in ("late", "early", "mid")}
+            | {(word, f"(?={after})") for words, after in _LED_WORDS for word in words}
+        ),
+    ]
 )
-#: Where a date may start, in lower-cased text, after a non-word character: a digit,
-#: one of :data:`_OWN_WORDS` not followed by a letter ("march's", "jan2024"), a
-#: qualifier glued to a month ("mid-march", "latemarch"), or a word of
-#: :data:`_LED_WORDS` before what its branches need. The pattern consumes the
-#: character before (a character set the engine skips to in C); the first offset of a
-#: scan, which has none in the scan, is tried on its own.
-_START = re.compile(r"\W(?:" + _CANDIDATE + ")")
-_START_HERE = re.compile(r"(?:" + _CANDIDATE + ")")
+#: A candidate after a character that is no ASCII letter, digit or underscore: every
+#: one after a non-word character (``\W``), and a few more (after other letters) that
+#: :data:`_DATE`'s own lookbehind turns away. The pattern consumes the character
+#: before (one the engine skips to by a table lookup); the first offset of a scan,
+#: which has none in the scan, is tried on its own.
+_START = re.compile(r"[^0-9A-Z_a-z]" + _CANDIDATE)
+_START_HERE = re.compile(_CANDIDATE)
 _NOT_WORD = re.compile(r"\W")
 
 
@@ -198,7 +232,8 @@ def _starts(text: str, start: int, stop: int) -> list[int]:
     with the full pattern would. A match holds its word, inside which no date starts,
     so no start hides another.
     """
-    low = fold_lower(text)
+    # The fold is the one the rules read later: cached, it is made once per article.
+    low = _lowered(text)
     found = [m.start() + 1 for m in _START.finditer(low, start, stop)]
     if (
         start < stop
