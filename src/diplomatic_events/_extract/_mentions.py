@@ -357,7 +357,8 @@ _KINDS: Final = {"force": "military", "territory": "place"}
 
 def _from_entry(start: int, end: int, entry: Entry, possessive: bool) -> Mention:
     kind = _KINDS.get(entry.kind, entry.kind)
-    return Mention(start, end, kind, entry.canonical, entry.code, possessive, extra=entry.extra)
+    # Every field by position: a call without keywords is the quicker one.
+    return Mention(start, end, kind, entry.canonical, entry.code, possessive, None, entry.extra)
 
 
 def find_mentions(
