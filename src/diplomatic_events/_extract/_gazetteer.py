@@ -123,11 +123,40 @@ def fold_lower(text: str) -> str:
     return text.lower()
 
 
+#: For the UTF-8 bytes of a text: each ASCII letter to its lower case, every other ASCII
+#: byte to a space, and the bytes of other characters (all above 0x7f) unchanged.
+_ASCII_LETTERS: Final = bytes(
+    b if b >= 0x80 else (ord(chr(b).lower()) if chr(b).isalpha() else 0x20) for b in range(256)
+)
+
+
+def _letter_runs(text: str) -> list[str]:
+    """``_LETTERS.findall(fold_lower(text))``, found by splitting instead of regex search.
+
+    The ASCII characters that are not letters become spaces (at the same places: they
+    are one byte each in UTF-8), and ``split`` cuts at them and at other whitespace,
+    which is never a letter either. So each letter run lies within one piece; a piece
+    of ASCII letters is one run, and the runs of a piece with other characters are
+    found in it by the pattern as in the whole (it looks at nothing around a run).
+    """
+    if text.isascii():  # fold_lower is str.lower here, which the table does
+        return text.encode().translate(_ASCII_LETTERS).decode().split()
+    low = fold_lower(text)
+    pieces = low.encode(errors="surrogatepass").translate(_ASCII_LETTERS)
+    out: list[str] = []
+    for piece in pieces.decode(errors="surrogatepass").split():
+        if piece.isascii():
+            out.append(piece)
+        else:
+            out += _LETTERS.findall(piece)
+    return out
+
+
 def words(text: str) -> frozenset[str]:
     """Return the lower-cased letter runs of *text* (cached for the texts seen last)."""
     found = _WORDS_CACHE.get(text)
     if found is None:
-        found = frozenset(_LETTERS.findall(fold_lower(text)))
+        found = frozenset(_letter_runs(text))
         if len(_WORDS_CACHE) >= _WORDS_CACHE_SIZE:
             _WORDS_CACHE.clear()
         _WORDS_CACHE[text] = found
