@@ -619,6 +619,37 @@ _CUT_KINDS: Final = {"and": "and", "but": "and", "ahead of": "ahead"}
 #: The same cuts but " ahead of ", for a sentence without it: a branch that never
 #: matches leaves the scan unchanged, and the rest start only at "," or ";".
 _SPLIT_AND_NOT_AHEAD = re.compile(r", (?:and|but|which|who|where) |; ")
+#: What every cut of _SPLIT_AND starts with.
+_SPLIT_HEADS: Final = (", ", "; ", " ahead of ")
+
+
+def _split_matches(text: str, start: int, end: int, *, ahead: bool) -> list[re.Match[str]]:
+    """``finditer`` of the clause cuts over text[start:end], tried only where one can start.
+
+    The pattern is _SPLIT_AND, or _SPLIT_AND_NOT_AHEAD when not *ahead*. Each branch
+    starts with one of the heads, so every match starts at one of the places found;
+    the matches are those the pattern makes there, leftmost first and each after the
+    last (none is empty), as ``finditer`` steps.
+    """
+    pattern = _SPLIT_AND if ahead else _SPLIT_AND_NOT_AHEAD
+    spots: list[int] = []
+    for head in _SPLIT_HEADS if ahead else _SPLIT_HEADS[:2]:
+        at = text.find(head, start, end)
+        while at >= 0:
+            spots.append(at)
+            at = text.find(head, at + 1, end)
+    spots.sort()  # the heads start with different characters: no place twice
+    out: list[re.Match[str]] = []
+    last = start
+    for at in spots:
+        if at >= last:
+            found = pattern.match(text, at, end)
+            if found is not None:
+                out.append(found)
+                last = found.end()
+    return out
+
+
 #: After a state: it objects to or warns about the event ("China objected to the drills",
 #: "North Korea, which has warned of ...", "China's objection"): a critic, not a party.
 _CRITIC_AFTER = re.compile(
@@ -939,7 +970,7 @@ class Reader:
                 )
             )
         ahead = text.find(" ahead of ", s.start, s.end) >= 0
-        for m in (_SPLIT_AND if ahead else _SPLIT_AND_NOT_AHEAD).finditer(text, s.start, s.end):
+        for m in _split_matches(text, s.start, s.end, ahead=ahead):
             word = m.group().strip(" ,;")
             if word == "and":
                 nxt = self.within(m.end(), m.end() + 40)
