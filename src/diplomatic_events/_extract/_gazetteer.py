@@ -16,7 +16,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, Final
 
-import attrs
+import attr
 
 from diplomatic_events.exceptions import InvalidRulesError
 
@@ -61,7 +61,9 @@ KINDS: Final = (
 )
 
 
-@attrs.frozen
+# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
+# compiles attr.s classes as native classes, with fast attribute access.
+@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
 class Entry:
     """What a phrase of the gazetteer names.
 
@@ -484,7 +486,7 @@ def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
     return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
 class Gazetteer:
     """Every table, compiled for lookup.
 
@@ -598,8 +600,8 @@ def load() -> Gazetteer:
             raise InvalidRulesError("countries.json", f"territories: {code!r} is not a code")
     for country in pycountry.countries:
         code = country.alpha_3
-        for attr in ("name", "common_name", "official_name"):
-            name = getattr(country, attr, None)
+        for field in ("name", "common_name", "official_name"):
+            name = getattr(country, field, None)
             if not name or "," in name or "(" in name or name in ignored:
                 continue
             if code in territories:

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-import attrs
+import attr
 
 from diplomatic_events._extract._gazetteer import Entry, Gazetteer, normalize
 from diplomatic_events._extract._temporal import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
@@ -144,7 +144,9 @@ _BY_START: Final = operator.attrgetter("start")
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
 
-@attrs.define
+# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
+# compiles attr.s classes as native classes, with fast attribute access.
+@attr.s(auto_attribs=True, slots=True, order=False)
 class Person:
     """A person introduced by a title, and everything learnt about them.
 
@@ -165,7 +167,7 @@ class Person:
     org: str | None = None
 
 
-@attrs.define
+@attr.s(auto_attribs=True, slots=True, order=False)
 class Mention:
     """A stretch of text naming something the rules care about.
 

@@ -19,6 +19,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Final, TypeVar
 
+import attr
 import attrs
 
 from diplomatic_events._dates import PartialDate
@@ -764,7 +765,9 @@ _THIS_YEARS_BEFORE = re.compile(r"\b(?:the|this|that|this year['\u2019]s|the ann
 _HOSTED_BY = re.compile(r"hosted by")
 
 
-@attrs.define
+# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
+# compiles attr.s classes as native classes, with fast attribute access.
+@attr.s(auto_attribs=True, slots=True, order=False)
 class MeetingObs:
     """What one clause says about a meeting."""
 
@@ -782,7 +785,7 @@ class MeetingObs:
     follows: bool = False  # "After the talks, ...": on the day of the talks just told
 
 
-@attrs.define
+@attr.s(auto_attribs=True, slots=True, order=False)
 class AgreementObs:
     """What one clause says about an agreement."""
 
@@ -802,7 +805,7 @@ class AgreementObs:
     purpose: str | None = None
 
 
-@attrs.define
+@attr.s(auto_attribs=True, slots=True, order=False)
 class ExerciseObs:
     """What one clause says about an exercise."""
 
@@ -827,7 +830,7 @@ class ExerciseObs:
 _Obs = TypeVar("_Obs", MeetingObs, AgreementObs, ExerciseObs)
 
 
-@attrs.define
+@attr.s(auto_attribs=True, slots=True, order=False)
 class Clause:
     """A stretch of a sentence read on its own.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-import attrs
+import attr
 
 from diplomatic_events._extract._temporal import MONTH_ABBREVIATIONS
 
@@ -99,7 +99,9 @@ _ABBREV: Final = frozenset(
 _LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
 
 
-@attrs.frozen
+# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
+# compiles attr.s classes as native classes, with fast attribute access.
+@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
 class Sentence:
     """A sentence of the text.
 
@@ -116,7 +118,7 @@ class Sentence:
     paragraph: int
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
 class Sections:
     """The parts of an article.
 
