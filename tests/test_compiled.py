@@ -52,7 +52,7 @@ def _texts() -> list[dict[str, str | None]]:
 #: Run in the interpreter that imports the compiled wheel: extract every text and
 #: print which files the extractor modules were loaded from, then the outputs.
 _CHILD = """
-import datetime, json, sys
+import datetime as dt, json, sys
 sys.path.insert(0, sys.argv[1])
 import diplomatic_events as de
 from diplomatic_events._extract import _assemble, _gazetteer, _mentions, _rules, _temporal, _text
