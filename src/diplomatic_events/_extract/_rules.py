@@ -830,19 +830,39 @@ class ExerciseObs:
 _Obs = TypeVar("_Obs", MeetingObs, AgreementObs, ExerciseObs)
 
 
-@attr.s(auto_attribs=True, slots=True, order=False)
 class Clause:
     """A stretch of a sentence read on its own.
 
     ``kind`` is ``main``, ``and`` (a verb phrase sharing the main clause's subject),
     ``rel`` (", which ...", ", where ..."), ``ahead`` ("ahead of a formal round ...")
     or ``background`` (", as ...", " amid ...").
+
+    A plain class, not an attrs one: mypyc builds it without calling the Python
+    ``__init__`` attrs writes (clauses are never compared, copied or printed).
     """
 
-    start: int
-    end: int
-    background: bool
-    kind: str = "main"
+    __slots__ = ("background", "end", "kind", "start")
+
+    def __init__(self, start: int, end: int, background: bool, kind: str = "main") -> None:
+        """Hold the clause's span, whether it is background, and its kind."""
+        self.start = start
+        self.end = end
+        self.background = background
+        self.kind = kind
+
+
+#: The agreement-status table last converted by :func:`_statuses`, and its list.
+_STATUS_LIST: list[tuple[dict[str, Phrases], list[tuple[AgreementStatus, Phrases]]]] = []
+
+
+def _statuses(table: dict[str, Phrases]) -> list[tuple[AgreementStatus, Phrases]]:
+    """The status table's entries with their statuses, in table order (shared: read only).
+
+    Built once for the gazetteer's table (the last one seen), not for each article.
+    """
+    if not _STATUS_LIST or _STATUS_LIST[0][0] is not table:
+        _STATUS_LIST[:] = [(table, [(AgreementStatus(v), rx) for v, rx in table.items()])]
+    return _STATUS_LIST[0][1]
 
 
 def _uniq_codes(ms: Sequence[Mention]) -> list[str]:
@@ -924,7 +944,7 @@ class Reader:
         self.sentence_bounds = (0, 0)
         self.dateline: Location | None = None
         self.dateline_paragraph = -1
-        self._statuses = [(AgreementStatus(v), rx) for v, rx in gaz.status_regex.items()]
+        self._statuses = _statuses(gaz.status_regex)
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
         self._non_party_before: dict[int, bool] = {}
@@ -1028,7 +1048,8 @@ class Reader:
 
     def _exercise_noun_in(self) -> bool:
         """Whether the sentence read names an exercise noun."""
-        return bool(self._phrases("exercise_noun", *self.sentence_bounds))
+        start, end = self.sentence_bounds  # unpacked: a starred call is a generic one
+        return bool(self._phrases("exercise_noun", start, end))
 
     def _sentence_finditer(self, phrases: Phrases) -> Iterator[re.Match[str]]:
         """``phrases.finditer`` over the sentence read.
@@ -1037,14 +1058,15 @@ class Reader:
         list's keys up in the words of the sentence (found once here), and it scans as
         :meth:`Phrases.scan` does when one is there.
         """
+        start, end = self.sentence_bounds  # unpacked: a starred call is a generic one
         if phrases.index is not None:
-            return phrases.finditer(self.text, *self.sentence_bounds)
+            return phrases.finditer(self.text, start, end)
         if phrases.keys is not None:
             if self._sentence_words is None:
-                self._sentence_words = words(self.text[slice(*self.sentence_bounds)])
+                self._sentence_words = words(self.text[start:end])
             if phrases.keys.isdisjoint(self._sentence_words):
                 return iter(())
-        return phrases.scan(self.text, *self.sentence_bounds)
+        return phrases.scan(self.text, start, end)
 
     def _phrases(self, key: str, start: int, end: int) -> list[re.Match[str]]:
         """The matches of phrase list *key* in [start, end), from one scan a sentence.
