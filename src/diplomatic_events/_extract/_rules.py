@@ -94,7 +94,14 @@ class _Gated:
         letters: they are looked up in the range's :func:`words` (cached, shared with
         the gazetteer's phrase lists), which compare as a case-insensitive pattern does.
         """
-        part = string[pos:endpos] if pos > 0 or endpos < len(string) else string
+        ranged = pos > 0 or endpos < len(string)
+        if ranged and not self.fold and isinstance(self.needles, tuple):
+            # str.find reads string[pos:endpos] in place: the test below without the copy.
+            for needle in self.needles:  # noqa: SIM110 - any() of a generator is the slower form
+                if string.find(needle, pos, endpos) >= 0:
+                    return True
+            return False
+        part = string[pos:endpos] if ranged else string
         if isinstance(self.needles, frozenset):
             return not self.needles.isdisjoint(words(part))
         if self.fold:
