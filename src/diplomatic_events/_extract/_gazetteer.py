@@ -140,17 +140,23 @@ def _letter_runs(text: str) -> list[str]:
     which is never a letter either. So each letter run lies within one piece; a piece
     of ASCII letters is one run, and the runs of a piece with other characters are
     found in it by the pattern as in the whole (it looks at nothing around a run).
+
+    Only those other pieces are folded, each on its own: folding maps each character
+    by itself (to one character, never to an ASCII non-letter or a space), but for a
+    capital sigma, whose final form depends on letters around it, so a text holding one
+    is folded whole first.
     """
     if text.isascii():  # fold_lower is str.lower here, which the table does
         return text.encode().translate(_ASCII_LETTERS).decode().split()
-    low = fold_lower(text)
+    whole = "\u03a3" in text
+    low = fold_lower(text) if whole else text
     pieces = low.encode(errors="surrogatepass").translate(_ASCII_LETTERS)
     out: list[str] = []
     for piece in pieces.decode(errors="surrogatepass").split():
         if piece.isascii():
             out.append(piece)
         else:
-            out += _LETTERS.findall(piece)
+            out += _LETTERS.findall(piece if whole else fold_lower(piece))
     return out
 
 
