@@ -12,11 +12,11 @@ event across sentences.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Final, TypeVar
 
 import attr
@@ -969,14 +969,14 @@ class Reader:
 
     def within(self, start: int, end: int) -> list[Mention]:
         """Return the mentions that start in [start, end)."""
-        i = bisect.bisect_left(self.starts, start)
-        j = bisect.bisect_left(self.starts, end)
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end)
         return self.mentions[i : min(j, i + MAX_CLAUSE_MENTIONS)]
 
     def dates_within(self, start: int, end: int) -> list[DateMention]:
         """Return the date mentions that start in [start, end)."""
-        i = bisect.bisect_left(self.date_starts, start)
-        j = bisect.bisect_left(self.date_starts, end)
+        i = bisect_left(self.date_starts, start)
+        j = bisect_left(self.date_starts, end)
         return self.dates[i : min(j, i + 20)]
 
     def clauses(self, s: Sentence) -> list[Clause]:
@@ -1047,7 +1047,7 @@ class Reader:
 
     def year_before(self, position: int) -> int | None:
         """The last year stated before *position* ("in 2019 ... two years later")."""
-        i = bisect.bisect_left(self.date_starts, position)
+        i = bisect_left(self.date_starts, position)
         for d in reversed(self.dates[max(0, i - 30) : i]):
             if d.year is not None:
                 return d.year
@@ -1107,9 +1107,9 @@ class Reader:
                     list(itertools.accumulate(ends, max, initial=-1)),
                 )
             starts, furthest = reach
-            first = bisect.bisect_left(starts, start)
-            if furthest[first] <= start and furthest[bisect.bisect_left(starts, end)] <= end:
-                last = bisect.bisect_right(starts, end, lo=first)
+            first = bisect_left(starts, start)
+            if furthest[first] <= start and furthest[bisect_left(starts, end)] <= end:
+                last = bisect_right(starts, end, lo=first)
                 return [t for t in found[first:last] if t.end() <= end]
         return list(self.gaz.regex[key].finditer(text, start, end))
 
@@ -2922,7 +2922,7 @@ class _SpanIndex:
 
     def holds(self, at: int) -> bool:
         """Whether some span has start <= at < end."""
-        i = bisect.bisect_right(self._starts, at) - 1
+        i = bisect_right(self._starts, at) - 1
         return i >= 0 and at < self._ends[i]
 
 
@@ -3131,7 +3131,7 @@ class _ClauseFacts:
             self._pronouns = (found[0], found[1])
         for places, size in zip(self._pronouns, (4, 5), strict=True):
             # The first place at or after start ends first: the word fits if that one does.
-            i = bisect.bisect_left(places, start)
+            i = bisect_left(places, start)
             if i < len(places) and places[i] + size <= end:
                 return True
         return False
