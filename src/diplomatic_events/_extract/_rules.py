@@ -2120,7 +2120,9 @@ class Reader:
         if "defen" in low and _DEFENCE_COOPERATION.search(low):  # every match holds "defen"
             spelling = "defense" if "defense" in low else "defence"
             return f"{spelling} cooperation {head.lower()}"
-        present = words(low)
+        # words() folds case itself, and the text's words are likely found already;
+        # lower() first differs from that only for a dotted capital I (two characters).
+        present = words(low if "\u0130" in ctext else ctext)
         for topic, key, pattern in _gated_words(self.gaz.topic_words, 0):
             if (key is None or key in present) and pattern.search(low):
                 return f"{topic} {head.lower()}"
