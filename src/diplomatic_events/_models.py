@@ -224,14 +224,20 @@ _SLUG = re.compile(r"[\W_]+")
 
 
 def _slug(name: str) -> str:
-    slug = _SLUG.sub("-", name.casefold()).strip("-")
+    folded = name.casefold()
+    if folded.isascii() and folded.replace(" ", "").isalnum():
+        # Nearly every name: ASCII letters and digits between spaces. In ASCII, [\W_] is
+        # every character but [A-Za-z0-9], so here its runs are exactly the runs of
+        # spaces, and the words between them (none empty once split) are the slug's.
+        return "-".join(folded.split())
+    slug = _SLUG.sub("-", folded).strip("-")
     return slug or _digest(name)
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.blake2b(
-        "\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=8
-    ).hexdigest()
+    hasher = _BLAKE2B_8.copy()
+    hasher.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()
 
 
 def _event_id(prefix: str, parties: tuple[Party, ...], *rest: str | None) -> str:
@@ -241,11 +247,15 @@ def _event_id(prefix: str, parties: tuple[Party, ...], *rest: str | None) -> str
     parts.append("|")
     for r in rest:
         parts.append(r or "")
-    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-    return prefix + ":" + _blake2b(data, digest_size=8).hexdigest()
+    hasher = _BLAKE2B_8.copy()
+    hasher.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return prefix + ":" + hasher.hexdigest()
 
 
-_blake2b = hashlib.blake2b
+# An empty BLAKE2b state of 8-byte digests: a copy of it hashes as
+# ``hashlib.blake2b(data, digest_size=8)`` does, without parsing the keyword arguments
+# on every call (three times the cost of the copy).
+_BLAKE2B_8: Final = hashlib.blake2b(digest_size=8)
 # Reads every id in C, where a comprehension runs a Python frame.
 _id: Final = operator.attrgetter("id")
 
@@ -277,7 +287,22 @@ class Party:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        if _party_ok(self):
+        # _party_ok(self), inlined: parties are built by the dozen.
+        k, n, c, t = self.kind, self.name, self.country, self.title
+        if (
+            type(k) is PartyKind
+            and type(n) is str
+            and n != ""
+            and n.strip() is n
+            and (n.isascii() or _encodable(n))
+            and (
+                (k is _PERSON_KIND or k is _ORGANIZATION_KIND)
+                if c is None
+                else (type(c) is str and c in _country_codes())
+            )
+            and (t is None or (k is _PERSON_KIND and _text_ok(t)))
+            and _texts_ok(self.aliases)
+        ):
             return
         problems: _Problems = []
         kind_ok = _check_instance(problems, "$.kind", self.kind, PartyKind, "a PartyKind")
@@ -338,7 +363,16 @@ class Location:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        if _location_ok(self):
+        # _location_ok(self), inlined: locations are built by the dozen.
+        n, c = self.name, self.country
+        if (
+            type(n) is str
+            and n != ""
+            and n.strip() is n
+            and (n.isascii() or _encodable(n))
+            and (c is None or (type(c) is str and c in _country_codes()))
+            and type(self.kind) is LocationKind
+        ):
             return
         problems: _Problems = []
         _check_text(problems, "$.name", self.name)
@@ -363,10 +397,18 @@ class Span:
 
     def __attrs_post_init__(self) -> None:
         """Check the offsets and the quote agree."""
-        if _span_ok(self):
+        s, e, t = self.start, self.end, self.text
+        # _span_ok(self), inlined: spans are built by the dozen.
+        if (
+            type(s) is int
+            and type(e) is int
+            and type(t) is str
+            and 0 <= s < e <= MAX_OFFSET
+            and len(t) == e - s
+            and (t.isascii() or _encodable(t))
+        ):
             return
         problems: _Problems = []
-        s, e, t = self.start, self.end, self.text
         ints = True
         for path, v in (("$.start", s), ("$.end", e)):
             if type(v) is not int:
@@ -479,7 +521,13 @@ class StatusChange:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        if _status_change_ok(self):
+        # _status_change_ok(self), inlined: status changes are built by the dozen.
+        d, dtext = self.date, self.date_text
+        if (
+            type(self.status) is AgreementStatus
+            and (d is None or type(d) is PartialDate)
+            and (dtext is None or _text_ok(dtext))
+        ):
             return
         problems: _Problems = []
         _check_instance(problems, "$.status", self.status, AgreementStatus, "an AgreementStatus")
@@ -801,6 +849,8 @@ def _check_unique_ids(problems: _Problems, path: str, items: tuple[Any, ...]) ->
 # Each ``_<model>_ok`` returns True only when the model's full check would find no
 # problem; it never reports one itself. ``__attrs_post_init__`` runs it first and runs
 # the full check, which builds every path and message, only when it returns False.
+# (Party, Location, Span and StatusChange, built many to an article, hold theirs
+# inline in ``__attrs_post_init__``: a call less per instance.)
 # Nearly every instance is valid, so construction then builds no path strings, no
 # Problem objects and no closures. A fast check may be stricter than the full check
 # (exact types where the full check takes subclasses): the full check then decides.
@@ -811,10 +861,12 @@ _ORGANIZATION_KIND: Final = PartyKind.ORGANIZATION
 
 
 def _encodable(v: str) -> bool:
-    # The same answer as ``_SURROGATE.search(v) is None`` (UTF-8 fails on exactly the
-    # surrogates), several times quicker on long texts: encoding runs a tight C loop.
+    # The same answer as ``_SURROGATE.search(v) is None`` (UTF-16 fails on exactly the
+    # surrogates, as UTF-8 does), several times quicker on long texts: encoding runs a
+    # tight C loop, and UTF-16 is the quicker of the two for text of code points below
+    # U+10000 (whose characters it copies two bytes each).
     try:
-        v.encode("utf-8")
+        v.encode("utf-16-le")
     except UnicodeEncodeError:
         return False
     return True
@@ -854,41 +906,6 @@ def _parties_ok(v: object, minimum: int) -> bool:
     return len(set(map(_id, v))) == len(v) >= minimum
 
 
-def _party_ok(p: Party) -> bool:
-    k, c, t = p.kind, p.country, p.title
-    if type(k) is not PartyKind or not _text_ok(p.name):
-        return False
-    if c is None:
-        if k is not _PERSON_KIND and k is not _ORGANIZATION_KIND:
-            return False
-    elif type(c) is not str or c not in _country_codes():
-        return False
-    if t is not None and (k is not _PERSON_KIND or not _text_ok(t)):
-        return False
-    return _texts_ok(p.aliases)
-
-
-def _location_ok(x: Location) -> bool:
-    c = x.country
-    return (
-        _text_ok(x.name)
-        and (c is None or (type(c) is str and c in _country_codes()))
-        and type(x.kind) is LocationKind
-    )
-
-
-def _span_ok(x: Span) -> bool:
-    s, e, t = x.start, x.end, x.text
-    return (
-        type(s) is int
-        and type(e) is int
-        and type(t) is str
-        and 0 <= s < e <= MAX_OFFSET
-        and len(t) == e - s
-        and (t.isascii() or _encodable(t))
-    )
-
-
 def _meeting_ok(m: Meeting) -> bool:
     d, dtext, loc, f = m.date, m.date_text, m.location, m.format
     return (
@@ -904,13 +921,9 @@ def _meeting_ok(m: Meeting) -> bool:
     )
 
 
-def _status_change_ok(x: StatusChange) -> bool:
-    d, dtext = x.date, x.date_text
-    return (
-        type(x.status) is AgreementStatus
-        and (d is None or type(d) is PartialDate)
-        and (dtext is None or _text_ok(dtext))
-    )
+# AGREEMENT_LIFECYCLE by each member's value: an enum member hashes in Python
+# (Enum.__hash__), a call per lookup, while its value is a plain string.
+_LIFECYCLE_BY_VALUE: Final = {status._value_: rank for status, rank in AGREEMENT_LIFECYCLE.items()}
 
 
 def _history_ok(history: object) -> bool:
@@ -920,7 +933,10 @@ def _history_ok(history: object) -> bool:
     last_rank = -1
     last_date: PartialDate | None = None
     for change in history:
-        rank = AGREEMENT_LIFECYCLE[change.status]
+        status = change.status
+        if type(status) is not AgreementStatus:
+            return False
+        rank = _LIFECYCLE_BY_VALUE[status._value_]
         if rank < last_rank:
             return False
         d = change.date
