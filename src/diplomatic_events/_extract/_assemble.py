@@ -33,6 +33,10 @@ from diplomatic_events._models import (
     Party,
     Span,
     StatusChange,
+    _agreement_id,
+    _exercise_id,
+    _meeting_id,
+    _party_id,
 )
 from diplomatic_events.exceptions import ValidationError
 from diplomatic_events.vocab import (
@@ -57,6 +61,7 @@ if typing.TYPE_CHECKING:
 __all__ = ["Assembler"]
 
 _E = TypeVar("_E", Meeting, Agreement, Exercise)
+_I = TypeVar("_I", Party, Meeting, Agreement, Exercise)
 
 #: Most evidence spans kept per event (a text repeating one sentence 20,000 times
 #: yields one event, not 20,000 spans).
@@ -105,6 +110,18 @@ def _country_party(code: str) -> Party:
 @functools.cache
 def _government_party(code: str) -> Party:
     return Party(kind=PartyKind.GOVERNMENT, name=country_name(code), country=code)
+
+
+def _with_id(item: _I, id_of: typing.Callable[[_I], str]) -> _I:
+    """*item* with its id cached (as serialization does for every instance it builds).
+
+    Every party and event the assembly builds has its id read: computing it here skips
+    the empty cache's lookup (an AttributeError caught, attrs' __getattr__ and the
+    property), which costs more than the id itself. *id_of* is the function the
+    model's ``id`` property calls.
+    """
+    object.__setattr__(item, "id", id_of(item))
+    return item
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -240,7 +257,15 @@ class Assembler:
             return self.parties[pid]
         person = self.persons[index]
         party = self._keep(
-            Party(kind=PartyKind.PERSON, name=person.name.strip(), country=code, title=person.title)
+            _with_id(
+                Party(
+                    kind=PartyKind.PERSON,
+                    name=person.name.strip(),
+                    country=code,
+                    title=person.title,
+                ),
+                _party_id,
+            )
         )
         self._ids[key] = party.id
         return party
@@ -287,7 +312,7 @@ class Assembler:
                 self._forces.setdefault((code, "name", name), []).append(party.id)
                 return updated
             return party
-        made = Party(kind=PartyKind.MILITARY, name=name, country=m.code)
+        made = _with_id(Party(kind=PartyKind.MILITARY, name=name, country=m.code), _party_id)
         if made.id in self.parties:
             return self.parties[made.id]
         self.parties[made.id] = made
@@ -428,7 +453,9 @@ class Assembler:
             r.date is not None
             and obs.date is not None
             and obs.section == "body"
-            and "year" not in {obs.date.precision, r.date.precision}
+            # Neither is of year precision (a date's month is None exactly then).
+            and obs.date.month is not None
+            and r.date.month is not None
             and (
                 (obs.date.latest() - r.date.earliest()).days < -7
                 or (obs.date.earliest() - r.date.latest()).days > 7
@@ -684,8 +711,9 @@ class Assembler:
             obs.start is not None
             and r.start is not None
             and rank == r.start_rank
-            and r.start.precision == "year"
-            and obs.start.precision != "year"
+            # (A date is of year precision exactly when its month is None.)
+            and r.start.month is None
+            and obs.start.month is not None
             and r.start.contains(obs.start.earliest())
         )
         if obs.start is not None and (r.start is None or rank < r.start_rank or finer):
@@ -740,7 +768,7 @@ class Assembler:
                 if told is not None and told.date is not None:
                     meeting = attrs.evolve(meeting, date=told.date)
             if meeting is not None:
-                built_meetings.append(meeting)
+                built_meetings.append(_with_id(meeting, _meeting_id))
         built_exercises = [e for e in map(self._exercise, exercises) if e is not None]
         return (
             _unique(built_meetings),
@@ -774,13 +802,16 @@ class Assembler:
             self.country(c) for c in sorted(r.codes, key=lambda c: _first_index(r.parties, c))
         )
         try:
-            return Agreement(
-                name=r.name.strip(),
-                parties=parties,
-                history=history,
-                acronym=r.acronym,
-                kind=r.kind,
-                evidence=self.spans(r.spans),
+            return _with_id(
+                Agreement(
+                    name=r.name.strip(),
+                    parties=parties,
+                    history=history,
+                    acronym=r.acronym,
+                    kind=r.kind,
+                    evidence=self.spans(r.spans),
+                ),
+                _agreement_id,
             )
         except ValidationError:
             return None
@@ -825,16 +856,19 @@ class Assembler:
         status = _exercise_status(r, self.published)
         end = r.end if r.end is not None and (r.start is None or r.end >= r.start) else None
         try:
-            return Exercise(
-                participants=tuple(self.country(c) for c in codes),
-                status=status,
-                name=r.name,
-                locations=tuple(r.locations),
-                start=r.start,
-                end=end,
-                date_text=r.date_text,
-                domain=r.domain,
-                evidence=self.spans(r.spans),
+            return _with_id(
+                Exercise(
+                    participants=tuple(self.country(c) for c in codes),
+                    status=status,
+                    name=r.name,
+                    locations=tuple(r.locations),
+                    start=r.start,
+                    end=end,
+                    date_text=r.date_text,
+                    domain=r.domain,
+                    evidence=self.spans(r.spans),
+                ),
+                _exercise_id,
             )
         except ValidationError:
             return None
