@@ -864,9 +864,10 @@ def _encodable(v: str) -> bool:
     # The same answer as ``_SURROGATE.search(v) is None`` (UTF-16 fails on exactly the
     # surrogates, as UTF-8 does), several times quicker on long texts: encoding runs a
     # tight C loop, and UTF-16 is the quicker of the two for text of code points below
-    # U+10000 (whose characters it copies two bytes each).
+    # U+10000 (whose characters it copies two bytes each). "utf-16", not "utf-16-le":
+    # str.encode finds that name's encoder without a codec lookup.
     try:
-        v.encode("utf-16-le")
+        v.encode("utf-16")
     except UnicodeEncodeError:
         return False
     return True

@@ -83,9 +83,9 @@ def _extract(
         # A lone surrogate cannot be written as UTF-8, so the models reject it; U+FFFD
         # takes its place one for one, so every offset still points at the same text.
         # (Encoding fails exactly when the text holds a surrogate, and is the quicker
-        # test.)
+        # test; UTF-16 the quicker encoding for text below U+10000, which it copies.)
         try:
-            text.encode("utf-8")
+            text.encode("utf-16")
         except UnicodeEncodeError:
             text = _SURROGATE.sub("\ufffd", text)
     sections = split(text)

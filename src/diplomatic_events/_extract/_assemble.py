@@ -307,7 +307,17 @@ class Assembler:
         if found:
             party = self.parties[min(found, key=order.__getitem__)]
             if self._initials_of(party.name) == name.lower() and name not in party.aliases:
-                updated = attrs.evolve(party, aliases=(*party.aliases, name))
+                # attrs.evolve(party, aliases=...), without its introspection.
+                updated = _with_id(
+                    Party(
+                        kind=party.kind,
+                        name=party.name,
+                        country=party.country,
+                        title=party.title,
+                        aliases=(*party.aliases, name),
+                    ),
+                    _party_id,
+                )
                 self.parties[party.id] = updated
                 self._forces.setdefault((code, "name", name), []).append(party.id)
                 return updated
@@ -489,10 +499,10 @@ class Assembler:
             if loc_rank < r.location_rank:
                 location = obs.location
                 if location.country is None and r.location is not None:
-                    location = attrs.evolve(location, country=r.location.country)
+                    location = _located(location, r.location.country)
                 r.location, r.location_rank = location, loc_rank
             elif r.location is not None and r.location.country is None and obs.location.country:
-                r.location = attrs.evolve(r.location, country=obs.location.country)
+                r.location = _located(r.location, obs.location.country)
         if obs.format is not None and (r.format is None or r.format is MeetingFormat.WORKING_MEAL):
             r.format = obs.format
         for topic in obs.topics:
@@ -964,6 +974,11 @@ def _weak(words: list[str]) -> bool:
     # "the most significant defence agreement", "a security pact": a description that
     # a named instrument of the same parties can bear (given the name's _alnum_words).
     return bool(words) and words[-1] in _LOOSE_HEADS and set(words[:-1]) <= _WEAK_WORDS
+
+
+def _located(loc: Location, country: str | None) -> Location:
+    # attrs.evolve(loc, country=country), without its introspection.
+    return Location(name=loc.name, country=country, kind=loc.kind)
 
 
 def _same_place(a: Location, b: Location) -> bool:
