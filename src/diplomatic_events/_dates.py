@@ -18,6 +18,8 @@ _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 _PRECISIONS = ("year", "month", "day")
 # Days in each month of a common year, January at 1.
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# "00" to "99": a month or day written as ISO 8601 writes it ("%02d").
+_TWO_DIGITS = tuple("%02d" % i for i in range(100))  # noqa: UP031
 
 
 def _month_days(y: int, m: int) -> int:
@@ -167,14 +169,16 @@ class PartialDate:
 
     def __str__(self) -> str:
         """Return the reduced-precision ISO 8601 form."""
-        # %-formatting: half the time of f-strings with format specs, and ids of
-        # events loaded from JSON write their dates.
+        # Ids of events write their dates: the month and day come from a table, and a
+        # year of four digits (every year from 1000, of a valid date) needs no padding,
+        # which costs less than %-formatting ("%04d-%02d-%02d").
         y, m, d = self.year, self.month, self.day
+        year = str(y) if y >= 1000 else "%04d" % y  # noqa: UP031
         if m is None:
-            return "%04d" % y  # noqa: UP031
+            return year
         if d is None:
-            return "%04d-%02d" % (y, m)  # noqa: UP031
-        return "%04d-%02d-%02d" % (y, m, d)  # noqa: UP031
+            return f"{year}-{_TWO_DIGITS[m]}"
+        return f"{year}-{_TWO_DIGITS[m]}-{_TWO_DIGITS[d]}"
 
 
 @functools.lru_cache(maxsize=8192)
