@@ -287,7 +287,7 @@ class Party:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        # _party_ok(self), inlined: parties are built by the dozen.
+        # The quick check, inline: parties are built by the dozen.
         k, n, c, t = self.kind, self.name, self.country, self.title
         if (
             type(k) is PartyKind
@@ -363,7 +363,7 @@ class Location:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        # _location_ok(self), inlined: locations are built by the dozen.
+        # The quick check, inline: locations are built by the dozen.
         n, c = self.name, self.country
         if (
             type(n) is str
@@ -398,7 +398,7 @@ class Span:
     def __attrs_post_init__(self) -> None:
         """Check the offsets and the quote agree."""
         s, e, t = self.start, self.end, self.text
-        # _span_ok(self), inlined: spans are built by the dozen.
+        # The quick check, inline: spans are built by the dozen.
         if (
             type(s) is int
             and type(e) is int
@@ -521,7 +521,7 @@ class StatusChange:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        # _status_change_ok(self), inlined: status changes are built by the dozen.
+        # The quick check, inline: status changes are built by the dozen.
         d, dtext = self.date, self.date_text
         if (
             type(self.status) is AgreementStatus
