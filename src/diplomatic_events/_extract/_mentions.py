@@ -145,8 +145,10 @@ _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "a
 
 
 # attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
-# compiles attr.s classes as native classes, with fast attribute access.
-@attr.s(auto_attribs=True, slots=True, order=False)
+# compiles attr.s classes as native classes, with fast attribute access. The __init__
+# is written out (init=False) so that mypyc compiles it too: the one attrs writes is
+# run by the interpreter, some thousands of instructions a record.
+@attr.s(auto_attribs=True, slots=True, order=False, init=False)
 class Person:
     """A person introduced by a title, and everything learnt about them.
 
@@ -166,8 +168,25 @@ class Person:
     stated: bool = False
     org: str | None = None
 
+    def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
+        self,
+        name: str,
+        title: str | None,
+        code: str | None,
+        keys: set[str],
+        stated: bool = False,
+        org: str | None = None,
+    ) -> None:
+        """Make the record from its fields."""
+        self.name = name
+        self.title = title
+        self.code = code
+        self.keys = keys
+        self.stated = stated
+        self.org = org
 
-@attr.s(auto_attribs=True, slots=True, order=False)
+
+@attr.s(auto_attribs=True, slots=True, order=False, init=False)
 class Mention:
     """A stretch of text naming something the rules care about.
 
@@ -195,6 +214,29 @@ class Mention:
     person: int | None = None
     extra: str | None = None
     prep: str | None = None
+
+    def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        code: str | None = None,
+        possessive: bool = False,
+        person: int | None = None,
+        extra: str | None = None,
+        prep: str | None = None,
+    ) -> None:
+        """Make the record from its fields."""
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.code = code
+        self.possessive = possessive
+        self.person = person
+        self.extra = extra
+        self.prep = prep
 
     @property
     def is_state(self) -> bool:

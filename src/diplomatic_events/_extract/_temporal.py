@@ -112,8 +112,11 @@ _ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(
 
 
 # attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
-# compiles attr.s classes as native classes, with fast attribute access.
-@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
+# compiles attr.s classes as native classes, with fast attribute access. The __init__
+# is written out (init=False) so that mypyc compiles it too: the one attrs writes is
+# run by the interpreter, some thousands of instructions a record. It sets the fields
+# as attrs does in a frozen class's __init__, past the __setattr__ that refuses it.
+@attr.s(auto_attribs=True, slots=True, order=False, frozen=True, init=False)
 class DateMention:
     """One temporal expression.
 
@@ -148,6 +151,44 @@ class DateMention:
     unit: str | None = None
     direction: str | None = None
     qualifier: str | None = None
+
+    def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        year: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        end_year: int | None = None,
+        end_month: int | None = None,
+        end_day: int | None = None,
+        rel: str | None = None,
+        weekday: int | None = None,
+        amount: int | None = None,
+        unit: str | None = None,
+        direction: str | None = None,
+        qualifier: str | None = None,
+    ) -> None:
+        """Make the record from its fields."""
+        setattr_ = object.__setattr__
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "text", text)
+        setattr_(self, "kind", kind)
+        setattr_(self, "year", year)
+        setattr_(self, "month", month)
+        setattr_(self, "day", day)
+        setattr_(self, "end_year", end_year)
+        setattr_(self, "end_month", end_month)
+        setattr_(self, "end_day", end_day)
+        setattr_(self, "rel", rel)
+        setattr_(self, "weekday", weekday)
+        setattr_(self, "amount", amount)
+        setattr_(self, "unit", unit)
+        setattr_(self, "direction", direction)
+        setattr_(self, "qualifier", qualifier)
 
 
 def _month(token: str | None) -> int | None:

@@ -100,8 +100,11 @@ _LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
 
 
 # attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
-# compiles attr.s classes as native classes, with fast attribute access.
-@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
+# compiles attr.s classes as native classes, with fast attribute access. The __init__
+# is written out (init=False) so that mypyc compiles it too: the one attrs writes is
+# run by the interpreter, some thousands of instructions a record. It sets the fields
+# as attrs does in a frozen class's __init__, past the __setattr__ that refuses it.
+@attr.s(auto_attribs=True, slots=True, order=False, frozen=True, init=False)
 class Sentence:
     """A sentence of the text.
 
@@ -117,8 +120,16 @@ class Sentence:
     section: str
     paragraph: int
 
+    def __init__(self, start: int, end: int, section: str, paragraph: int) -> None:
+        """Make the record from its fields."""
+        setattr_ = object.__setattr__
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "section", section)
+        setattr_(self, "paragraph", paragraph)
 
-@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
+
+@attr.s(auto_attribs=True, slots=True, order=False, frozen=True, init=False)
 class Sections:
     """The parts of an article.
 
@@ -131,6 +142,18 @@ class Sections:
     sentences: tuple[Sentence, ...]
     dateline: str | None
     dateline_span: tuple[int, int] | None
+
+    def __init__(
+        self,
+        sentences: tuple[Sentence, ...],
+        dateline: str | None,
+        dateline_span: tuple[int, int] | None,
+    ) -> None:
+        """Make the record from its fields (compiled, as :class:`Sentence`'s)."""
+        setattr_ = object.__setattr__
+        setattr_(self, "sentences", sentences)
+        setattr_(self, "dateline", dateline)
+        setattr_(self, "dateline_span", dateline_span)
 
 
 def split(text: str) -> Sections:
