@@ -22,7 +22,6 @@ __all__ = ["Sections", "Sentence", "split"]
 #: into pieces of this size so that no later stage sees unbounded input.
 MAX_SENTENCE: Final = 1200
 
-_LINE = re.compile(r"[^\n]+")
 # "PARIS -", "BANGKOK -", "MUSCAT, Oman (AP) -", "Tokyo, Jan. 6 (Jiji Press)--", "Beijing -".
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z'\u2019.]{1,24}(?: [A-Z][A-Za-z'\u2019.]{1,24}){0,2})"
@@ -158,8 +157,18 @@ class Sections:
 
 def split(text: str) -> Sections:
     """Find the headline, captions, dateline and sentences of *text*."""
-    # A line is never empty, so it strips to something unless it is all spaces.
-    lines = [m.span() for m in _LINE.finditer(text) if not m.group().isspace()]
+    # The runs between newlines (found with str.find) that are not all spaces; an
+    # empty run is no line, and "".isspace() is False, so it is tested apart.
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    size = len(text)
+    while pos < size:
+        newline = text.find("\n", pos)
+        if newline < 0:
+            newline = size
+        if newline > pos and not text[pos:newline].isspace():
+            lines.append((pos, newline))
+        pos = newline + 1
     sentences: list[Sentence] = []
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
@@ -244,9 +253,22 @@ def _is_present_tense_caption(line: str) -> bool:
 def _sentences(text: str, start: int, end: int, section: str, paragraph: int) -> list[Sentence]:
     out: list[Sentence] = []
     cursor = start
-    for match in _END.finditer(text, start, end):
+    # The matches of a scan with :data:`_END`, found by trying it only at each ". ! ?"
+    # (found with str.find): a match starts with one of them and holds no other, so
+    # the scan goes on from its end to the next of them, and tries each in turn.
+    marks: list[int] = []
+    for mark in ".!?":
+        k = text.find(mark, start, end)
+        while k >= 0:
+            marks.append(k)
+            k = text.find(mark, k + 1, end)
+    marks.sort()
+    for dot in marks:
+        match = _END.match(text, dot, end)
+        if match is None:
+            continue
         stop = match.end()
-        if _is_abbreviation(text, cursor, match.start()):
+        if _is_abbreviation(text, cursor, dot):
             continue
         out.extend(_cut(text, cursor, stop, section, paragraph))
         cursor = stop
