@@ -277,17 +277,55 @@ def _tokens(text: str, limit: int) -> _Tokens:
             if piece.isalnum():
                 starts.append(pos)
                 words.append(piece)
-            elif piece[-1] in ",." and piece[:-1].isalnum():
-                # A word and its comma or full stop: two tokens (the stop makes no
-                # initials after one letter, nor a run of itself).
-                starts += (pos, pos + size - 1)
-                words += (piece[:-1], piece[-1])
             else:
-                for m in _SCAN_TOKEN.finditer(text, pos, pos + size):
-                    starts.append(m.start())
-                    words.append(m.group())
+                _piece_tokens(text, piece, pos, starts, words)
         pos += size + 1
     return _Tokens(starts, words)
+
+
+def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: list[str]) -> None:
+    """Add the tokens of ``piece`` (not empty, no space), which starts at ``pos``.
+
+    The common shapes are cut by hand, each as :data:`_SCAN_TOKEN` would; a scan of
+    the piece alone reads the rest.
+    """
+    size = len(piece)
+    if piece.isalnum():
+        starts.append(pos)
+        words.append(piece)
+    elif piece[-1] in ",." and piece[:-1].isalnum():
+        # A word and its comma or full stop: two tokens (the stop makes no initials
+        # after one letter, nor a run of itself).
+        starts += (pos, pos + size - 1)
+        words += (piece[:-1], piece[-1])
+    elif "\n" in piece:
+        # No token holds a newline: each line's part is a piece of its own.
+        for part in piece.split("\n"):
+            if part:
+                _piece_tokens(text, part, pos, starts, words)
+            pos += len(part) + 1
+    elif (
+        piece[0].isalnum()
+        and piece[-1].isalnum()
+        and piece.replace("\u2019", "").replace("'", "").isalnum()
+    ):
+        # "China\u2019s": letters and digits joined by apostrophes are one word (no
+        # full stop, so no initials).
+        starts.append(pos)
+        words.append(piece)
+    else:
+        parts = piece.split("-") if "-" in piece else []
+        if parts and all(part.isalnum() for part in parts):
+            # "Indo-Pacific": words with single hyphens between them, each hyphen a token.
+            for part in parts:
+                starts += (pos, pos + len(part))
+                words += (part, "-")
+                pos += len(part) + 1
+            del starts[-1], words[-1]  # no hyphen after the last word
+        else:
+            for m in _SCAN_TOKEN.finditer(text, pos, pos + size):
+                starts.append(m.start())
+                words.append(m.group())
 
 
 def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
