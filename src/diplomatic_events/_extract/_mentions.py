@@ -614,7 +614,12 @@ def _names_instrument(text: str, start: int, heads: frozenset[str]) -> bool:
     # instrument's head noun ("Agreement", "Treaty") are the instrument's name.
     if not heads:
         return False
-    return _instrument_name(heads).match(text, start, min(len(text), start + 120)) is not None
+    end = min(len(text), start + 120)
+    # A match ends in a head noun inside the window: a window holding none has none.
+    window = text[start:end]
+    if not any(head in window for head in heads):
+        return False
+    return _instrument_name(heads).match(text, start, end) is not None
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
