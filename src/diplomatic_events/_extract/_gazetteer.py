@@ -61,9 +61,11 @@ KINDS: Final = (
 )
 
 
-# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
-# compiles attr.s classes as native classes, with fast attribute access.
-@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
+# attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
+# classes, with fast attribute access. Native classes keep none of the __eq__,
+# __hash__ and __repr__ attrs writes, so records compare and hash by identity in both
+# builds (eq=False); the extractor never compares two records by value.
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Entry:
     """What a phrase of the gazetteer names.
 
@@ -492,7 +494,7 @@ def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
     return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
 
 
-@attr.s(auto_attribs=True, slots=True, order=False, frozen=True)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
 class Gazetteer:
     """Every table, compiled for lookup.
 

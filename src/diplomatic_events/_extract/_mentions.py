@@ -143,11 +143,13 @@ _BY_START: Final = operator.attrgetter("start")
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
 
-# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
-# compiles attr.s classes as native classes, with fast attribute access. The __init__
+# attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
+# classes, with fast attribute access. Native classes keep none of the __eq__,
+# __hash__ and __repr__ attrs writes, so records compare and hash by identity in both
+# builds (eq=False); the extractor never compares two records by value. The __init__
 # is written out (init=False) so that mypyc compiles it too: the one attrs writes is
 # run by the interpreter, some thousands of instructions a record.
-@attr.s(auto_attribs=True, slots=True, order=False, init=False)
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class Person:
     """A person introduced by a title, and everything learnt about them.
 
@@ -185,7 +187,7 @@ class Person:
         self.org = org
 
 
-@attr.s(auto_attribs=True, slots=True, order=False, init=False)
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class Mention:
     """A stretch of text naming something the rules care about.
 

@@ -772,9 +772,11 @@ _THIS_YEARS_BEFORE = re.compile(r"\b(?:the|this|that|this year['\u2019]s|the ann
 _HOSTED_BY = re.compile(r"hosted by")
 
 
-# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
-# compiles attr.s classes as native classes, with fast attribute access.
-@attr.s(auto_attribs=True, slots=True, order=False)
+# attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
+# classes, with fast attribute access. Native classes keep none of the __eq__,
+# __hash__ and __repr__ attrs writes, so records compare and hash by identity in both
+# builds (eq=False); the extractor never compares two records by value.
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class MeetingObs:
     """What one clause says about a meeting."""
 
@@ -792,7 +794,7 @@ class MeetingObs:
     follows: bool = False  # "After the talks, ...": on the day of the talks just told
 
 
-@attr.s(auto_attribs=True, slots=True, order=False)
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class AgreementObs:
     """What one clause says about an agreement."""
 
@@ -812,7 +814,7 @@ class AgreementObs:
     purpose: str | None = None
 
 
-@attr.s(auto_attribs=True, slots=True, order=False)
+@attr.s(auto_attribs=True, slots=True, eq=False)
 class ExerciseObs:
     """What one clause says about an exercise."""
 

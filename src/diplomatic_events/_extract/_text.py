@@ -98,12 +98,14 @@ _ABBREV: Final = frozenset(
 _LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
 
 
-# attr.s rather than attrs.define/frozen (same methods: eq, no order, slots): mypyc
-# compiles attr.s classes as native classes, with fast attribute access. The __init__
+# attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
+# classes, with fast attribute access. Native classes keep none of the __eq__,
+# __hash__ and __repr__ attrs writes, so records compare and hash by identity in both
+# builds (eq=False); the extractor never compares two records by value. The __init__
 # is written out (init=False) so that mypyc compiles it too: the one attrs writes is
 # run by the interpreter, some thousands of instructions a record. It sets the fields
 # as attrs does in a frozen class's __init__, past the __setattr__ that refuses it.
-@attr.s(auto_attribs=True, slots=True, order=False, frozen=True, init=False)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True, init=False)
 class Sentence:
     """A sentence of the text.
 
@@ -128,7 +130,7 @@ class Sentence:
         setattr_(self, "paragraph", paragraph)
 
 
-@attr.s(auto_attribs=True, slots=True, order=False, frozen=True, init=False)
+@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True, init=False)
 class Sections:
     """The parts of an article.
 
