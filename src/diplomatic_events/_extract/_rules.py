@@ -775,8 +775,10 @@ _HOSTED_BY = re.compile(r"hosted by")
 # attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
 # classes, with fast attribute access. Native classes keep none of the __eq__,
 # __hash__ and __repr__ attrs writes, so records compare and hash by identity in both
-# builds (eq=False); the extractor never compares two records by value.
-@attr.s(auto_attribs=True, slots=True, eq=False)
+# builds (eq=False); the extractor never compares two records by value. Their __init__
+# is written out (init=False) so that mypyc compiles it too: the one attrs writes is run
+# by the interpreter. attrs.evolve calls it with the field names as keywords.
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class MeetingObs:
     """What one clause says about a meeting."""
 
@@ -793,8 +795,37 @@ class MeetingObs:
     series: bool = False  # a session of the series told in passing, with its own place and date
     follows: bool = False  # "After the talks, ...": on the day of the talks just told
 
+    def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
+        self,
+        sentence: int,
+        section: str,
+        parties: list[Mention],
+        status: MeetingStatus,
+        date: PartialDate | None,
+        date_text: str | None,
+        location: Location | None,
+        format: MeetingFormat | None,  # noqa: A002 - the field's name, as attrs.evolve passes it
+        topics: list[str],
+        span: tuple[int, int],
+        series: bool = False,
+        follows: bool = False,
+    ) -> None:
+        """Make the record from its fields."""
+        self.sentence = sentence
+        self.section = section
+        self.parties = parties
+        self.status = status
+        self.date = date
+        self.date_text = date_text
+        self.location = location
+        self.format = format
+        self.topics = topics
+        self.span = span
+        self.series = series
+        self.follows = follows
 
-@attr.s(auto_attribs=True, slots=True, eq=False)
+
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class AgreementObs:
     """What one clause says about an agreement."""
 
@@ -813,8 +844,41 @@ class AgreementObs:
     position: int
     purpose: str | None = None
 
+    def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
+        self,
+        sentence: int,
+        section: str,
+        name: str | None,
+        acronym: str | None,
+        kind: AgreementKind,
+        level: str,
+        parties: list[Mention],
+        status: AgreementStatus | None,
+        date: PartialDate | None,
+        date_text: str | None,
+        default: bool,
+        span: tuple[int, int],
+        position: int,
+        purpose: str | None = None,
+    ) -> None:
+        """Make the record from its fields."""
+        self.sentence = sentence
+        self.section = section
+        self.name = name
+        self.acronym = acronym
+        self.kind = kind
+        self.level = level
+        self.parties = parties
+        self.status = status
+        self.date = date
+        self.date_text = date_text
+        self.default = default
+        self.span = span
+        self.position = position
+        self.purpose = purpose
 
-@attr.s(auto_attribs=True, slots=True, eq=False)
+
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class ExerciseObs:
     """What one clause says about an exercise."""
 
@@ -833,6 +897,41 @@ class ExerciseObs:
     domain: Domain | None
     span: tuple[int, int]
     position: int
+
+    def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
+        self,
+        sentence: int,
+        section: str,
+        name: str | None,
+        past: bool,
+        reference: bool,
+        parties: list[Mention],
+        excluded: list[Mention],
+        status: ExerciseStatus | None,
+        start: PartialDate | None,
+        end: PartialDate | None,
+        date_text: str | None,
+        locations: list[Location],
+        domain: Domain | None,
+        span: tuple[int, int],
+        position: int,
+    ) -> None:
+        """Make the record from its fields."""
+        self.sentence = sentence
+        self.section = section
+        self.name = name
+        self.past = past
+        self.reference = reference
+        self.parties = parties
+        self.excluded = excluded
+        self.status = status
+        self.start = start
+        self.end = end
+        self.date_text = date_text
+        self.locations = locations
+        self.domain = domain
+        self.span = span
+        self.position = position
 
 
 #: One of the three kinds of observation.
