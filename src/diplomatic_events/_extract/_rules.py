@@ -959,6 +959,13 @@ class Clause:
         self.kind = kind
 
 
+#: Each enum's members by value, as the enum's constructor finds them, without its
+#: call through the interpreter.
+_AGREEMENT_KINDS: Final[dict[str, AgreementKind]] = {k.value: k for k in AgreementKind}
+_DOMAINS: Final[dict[str, Domain]] = {d.value: d for d in Domain}
+_EXERCISE_STATUSES: Final[dict[str, ExerciseStatus]] = {e.value: e for e in ExerciseStatus}
+
+
 #: The agreement-status table last converted by :func:`_statuses`, and its list.
 _STATUS_LIST: list[tuple[dict[str, Phrases], list[tuple[AgreementStatus, Phrases]]]] = []
 
@@ -2748,7 +2755,9 @@ class Reader:
             _gated_words(tuple(gaz.domains), re.IGNORECASE), gaz.domains.values(), strict=True
         ):
             if (key is None or key in present) and pattern.search(ctext):
-                domain = Domain(value)
+                # Domain(value) looks a string value up in this map; it is called only
+                # for one missing there, to raise the same error.
+                domain = _DOMAINS.get(value) or Domain(value)
                 break
         self.exercises.append(
             ExerciseObs(
@@ -2810,7 +2819,10 @@ class Reader:
         for value, regex in self.gaz.exercise_status_regex.items():
             match = regex.search(ctext)
             if match is not None:
-                found.append((match.start(), ExerciseStatus(value)))
+                # As for Domain above: the map, and the enum only to raise.
+                found.append(
+                    (match.start(), _EXERCISE_STATUSES.get(value) or ExerciseStatus(value))
+                )
         if not found:
             return None
         order = {ExerciseStatus.PLANNED: 0, ExerciseStatus.ONGOING: 1, ExerciseStatus.HELD: 2}
@@ -3168,10 +3180,9 @@ def _is_state_word(word: str, spans: list[tuple[int, int]], text: str) -> bool:
 
 
 def _kind(value: str | None) -> AgreementKind:
-    try:
-        return AgreementKind(value or "other")
-    except ValueError:
-        return AgreementKind.OTHER
+    # AgreementKind(value) finds a string value by this very map, and raises ValueError
+    # (read as OTHER) for one it lacks.
+    return _AGREEMENT_KINDS.get(value or "other", AgreementKind.OTHER)
 
 
 # ---- per-clause lookups, shared by the rule families
