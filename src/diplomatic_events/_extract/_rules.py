@@ -1228,8 +1228,12 @@ class Reader:
                 )
             starts, furthest = reach
             first = bisect_left(starts, start)
-            if furthest[first] <= start and furthest[bisect_left(starts, end)] <= end:
-                last = bisect_right(starts, end, lo=first)
+            last = bisect_left(starts, end)
+            if furthest[first] <= start and furthest[last] <= end:
+                # Past the starts before end, those at end: bisect_right(starts, end)
+                # (a slice from first that ends before it is empty either way).
+                while last < len(starts) and starts[last] == end:
+                    last += 1
                 return [t for t in found[first:last] if t.end() <= end]
         return list(self.gaz.regex[key].finditer(text, start, end))
 
