@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from diplomatic_events import (
     Agreement,
@@ -29,6 +30,7 @@ from diplomatic_events import (
     Span,
     StatusChange,
     ValidationError,
+    _models,
 )
 from strategies import models
 
@@ -675,3 +677,13 @@ def test_huge_year_is_a_validation_error() -> None:
         PartialDate(year=10**5000)
 
     assert ["$.year"] == [p.path for p in info.value.problems]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["a", "Z", "7", " ", "\t", "_", "-", "\xe9", "\u0130"]))
+    | st.text()
+)
+def test_slug_fast_path_is_the_pattern(name: str) -> None:
+    """Plain ASCII names skip the slug pattern: the slug is the pattern's all the same."""
+    expected = _models._SLUG.sub("-", name.casefold()).strip("-") or _models._digest(name)
+    assert _models._slug(name) == expected

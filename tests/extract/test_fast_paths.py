@@ -14,9 +14,11 @@ import random
 
 import pytest
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 import diplomatic_events as de
-from diplomatic_events._extract import _gazetteer, _rules, _temporal, _text
+from diplomatic_events._extract import _gazetteer, _mentions, _rules, _temporal, _text
 
 ODD = "-'\u2019 \n,._0\u0130\u0131\u017f\u212aKkIiSs\u2013("
 PROBES = [
@@ -229,3 +231,31 @@ def test_relative_subject_is_the_patterns_search() -> None:
         expected = _rules._RELATIVE_SUBJECT.search(text, start, end) is not None
 
         assert _rules._relative_subject(text, start, end) is expected, (text, start, end)
+
+
+#: Text for the splitting fast paths: spaces of every kind, ASCII punctuation, letters
+#: that fold oddly (dotted and dotless i, long s, Kelvin sign, capital and final sigma,
+#: sharp s), digits, a lone surrogate; or any text at all.
+_SPLIT_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [*ODD, "a", "B", "9", " ", "\t", "\xa0", "\u2028", "\u03a3", "\u03c3", "\xdf", "\ud800"]
+    ),
+    max_size=60,
+) | st.text(max_size=60)
+
+
+@given(_SPLIT_TEXT)
+def test_words_are_the_letter_runs_of_the_folded_text(text: str) -> None:
+    """words() splits bytes instead of searching: the same runs as the letter pattern."""
+    _gazetteer.clear_caches()
+    expected = frozenset(_gazetteer._LETTERS.findall(_gazetteer.fold_lower(text)))
+    assert _gazetteer.words(text) == expected
+
+
+@given(_SPLIT_TEXT, st.integers(min_value=0, max_value=70))
+def test_tokens_are_the_token_pattern_matches(text: str, limit: int) -> None:
+    """The token scan cuts most pieces by hand: the tokens the pattern finds, in order."""
+    limit = min(limit, len(text))
+    tokens = _mentions._tokens(text, limit)
+    expected = [(m.start(), m.group()) for m in _mentions._SCAN_TOKEN.finditer(text, 0, limit)]
+    assert list(zip(tokens.starts, tokens.words, strict=True)) == expected
