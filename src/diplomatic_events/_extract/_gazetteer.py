@@ -40,7 +40,6 @@ __all__ = [
 #: Each branch is a plain sequence with no nested repetition, so matching is linear.
 TOKEN: Final = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|\S")
 _SPACE = re.compile(r"\s+")
-_MAX_WORDS: Final = 9
 
 #: Kinds of entry, from the highest priority to the lowest: when a phrase appears in
 #: two tables, the earlier kind wins ("Singapore" is a country before it is a capital).
