@@ -95,8 +95,9 @@ class _Gated:
         the gazetteer's phrase lists), which compare as a case-insensitive pattern does.
         """
         ranged = pos > 0 or endpos < len(string)
-        if ranged and not self.fold and isinstance(self.needles, tuple):
-            # str.find reads string[pos:endpos] in place: the test below without the copy.
+        if ranged and not self.fold and isinstance(self.needles, tuple) and endpos - pos > 64:
+            # str.find reads string[pos:endpos] in place: the test below without the copy
+            # (which, for a short range, is the cheaper of the two).
             for needle in self.needles:  # noqa: SIM110 - any() of a generator is the slower form
                 if string.find(needle, pos, endpos) >= 0:
                     return True
