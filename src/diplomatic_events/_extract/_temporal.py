@@ -116,9 +116,12 @@ _ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(
 # __hash__ and __repr__ attrs writes, so records compare and hash by identity in both
 # builds (eq=False); the extractor never compares two records by value. The __init__
 # is written out (init=False) so that mypyc compiles it too: the one attrs writes is
-# run by the interpreter, some thousands of instructions a record. It sets the fields
-# as attrs does in a frozen class's __init__, past the __setattr__ that refuses it.
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True, init=False)
+# run by the interpreter, some thousands of instructions a record. Not frozen (a
+# native class keeps no __setattr__ either, so it never was in the compiled build):
+# the __init__ stores each field directly, where object.__setattr__ past a frozen
+# class's guard is a call of its own per field. Records are never changed once made
+# (attrs.evolve makes a new one).
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class DateMention:
     """One temporal expression.
 
@@ -174,23 +177,22 @@ class DateMention:
         qualifier: str | None = None,
     ) -> None:
         """Make the record from its fields."""
-        setattr_ = object.__setattr__
-        setattr_(self, "start", start)
-        setattr_(self, "end", end)
-        setattr_(self, "text", text)
-        setattr_(self, "kind", kind)
-        setattr_(self, "year", year)
-        setattr_(self, "month", month)
-        setattr_(self, "day", day)
-        setattr_(self, "end_year", end_year)
-        setattr_(self, "end_month", end_month)
-        setattr_(self, "end_day", end_day)
-        setattr_(self, "rel", rel)
-        setattr_(self, "weekday", weekday)
-        setattr_(self, "amount", amount)
-        setattr_(self, "unit", unit)
-        setattr_(self, "direction", direction)
-        setattr_(self, "qualifier", qualifier)
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.year = year
+        self.month = month
+        self.day = day
+        self.end_year = end_year
+        self.end_month = end_month
+        self.end_day = end_day
+        self.rel = rel
+        self.weekday = weekday
+        self.amount = amount
+        self.unit = unit
+        self.direction = direction
+        self.qualifier = qualifier
 
 
 def _month(token: str | None) -> int | None:

@@ -103,9 +103,11 @@ _LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
 # __hash__ and __repr__ attrs writes, so records compare and hash by identity in both
 # builds (eq=False); the extractor never compares two records by value. The __init__
 # is written out (init=False) so that mypyc compiles it too: the one attrs writes is
-# run by the interpreter, some thousands of instructions a record. It sets the fields
-# as attrs does in a frozen class's __init__, past the __setattr__ that refuses it.
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True, init=False)
+# run by the interpreter, some thousands of instructions a record. Not frozen (a
+# native class keeps no __setattr__ either, so it never was in the compiled build):
+# the __init__ stores each field directly, where object.__setattr__ past a frozen
+# class's guard is a call of its own per field. Records are never changed once made.
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class Sentence:
     """A sentence of the text.
 
@@ -123,14 +125,13 @@ class Sentence:
 
     def __init__(self, start: int, end: int, section: str, paragraph: int) -> None:
         """Make the record from its fields."""
-        setattr_ = object.__setattr__
-        setattr_(self, "start", start)
-        setattr_(self, "end", end)
-        setattr_(self, "section", section)
-        setattr_(self, "paragraph", paragraph)
+        self.start = start
+        self.end = end
+        self.section = section
+        self.paragraph = paragraph
 
 
-@attr.s(auto_attribs=True, slots=True, eq=False, frozen=True, init=False)
+@attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class Sections:
     """The parts of an article.
 
@@ -151,10 +152,9 @@ class Sections:
         dateline_span: tuple[int, int] | None,
     ) -> None:
         """Make the record from its fields (compiled, as :class:`Sentence`'s)."""
-        setattr_ = object.__setattr__
-        setattr_(self, "sentences", sentences)
-        setattr_(self, "dateline", dateline)
-        setattr_(self, "dateline_span", dateline_span)
+        self.sentences = sentences
+        self.dateline = dateline
+        self.dateline_span = dateline_span
 
 
 def split(text: str) -> Sections:
