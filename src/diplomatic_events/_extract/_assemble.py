@@ -16,7 +16,6 @@ Every span is kept (up to :data:`MAX_SPANS` per event).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import typing
@@ -398,8 +397,16 @@ class Assembler:
             return
         sentences = {o.span for o in reader.meetings} | {o.span for o in reader.agreements}
         sentences |= {o.span for o in reader.exercises}
+        # The spans in order of start, and beside them the first force starting at or
+        # after the span's start (an index that only moves on as the starts grow).
+        i = 0
+        n = len(forces)
         for start, end in sorted(sentences):
-            if bisect.bisect_left(forces, start) == bisect.bisect_left(forces, end):
+            while i < n and forces[i] < start:
+                i += 1
+            if i == n:
+                break  # no force starts at or after this span's start, nor a later one's
+            if forces[i] >= end:
                 continue  # no force starts in the sentence, so none is within it
             for m in reader.within(start, end):
                 if m.kind == "military":
