@@ -307,16 +307,16 @@ class Assembler:
             party = self.parties[min(found, key=order.__getitem__)]
             if self._initials_of(party.name) == name.lower() and name not in party.aliases:
                 # attrs.evolve(party, aliases=...), without its introspection.
-                updated = _with_id(
-                    Party(
-                        kind=party.kind,
-                        name=party.name,
-                        country=party.country,
-                        title=party.title,
-                        aliases=(*party.aliases, name),
-                    ),
-                    _party_id,
+                updated = Party(
+                    kind=party.kind,
+                    name=party.name,
+                    country=party.country,
+                    title=party.title,
+                    aliases=(*party.aliases, name),
                 )
+                # Its id cached as _with_id does, but not worked out again: a party's id
+                # is made of its kind, state and name (see _party_id), not its aliases.
+                object.__setattr__(updated, "id", party.id)
                 self.parties[party.id] = updated
                 self._forces.setdefault((code, "name", name), []).append(party.id)
                 return updated
