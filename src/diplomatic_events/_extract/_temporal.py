@@ -366,6 +366,20 @@ def _drop_overlaps(items: list[DateMention]) -> list[DateMention]:
 
 def _mention(m: re.Match[str]) -> DateMention | None:
     s, e, t = m.start(), m.end(), m.group()
+    # Only the groups of the branch that matched are set, and the weekday, relative and
+    # "ago" branches are one group each: the last group matched names them, where a
+    # lookup of each other branch's group first would fail one by one.
+    last = m.lastgroup
+    if last == "wd":
+        return DateMention(s, e, t, "weekday", weekday=_WEEKDAYS.index(fold_lower(m["wd"])))
+    if last == "rel":
+        return DateMention(s, e, t, "rel", rel=fold_lower(m["rel"]))
+    if last == "ago":
+        parts = fold_lower(m["ago"]).split()
+        amount = int(parts[0]) if parts[0].isdigit() else _NUMBERS[parts[0]]
+        return DateMention(
+            s, e, t, "ago", amount=amount, unit=parts[1].rstrip("s"), direction=parts[2]
+        )
     if m["md"]:
         month = _month(m["md"])
         month2 = _month(m["md_m2"]) or month
@@ -406,16 +420,6 @@ def _mention(m: re.Match[str]) -> DateMention | None:
         year = int(m["my_y"]) if m["my_y"] else None
         rel = fold_lower(m["my_rel"]) if m["my_rel"] else None
         return DateMention(s, e, t, "abs", year, _month(m["my"]), rel=rel, qualifier=m["my_q"])
-    if m["wd"]:
-        return DateMention(s, e, t, "weekday", weekday=_WEEKDAYS.index(fold_lower(m["wd"])))
-    if m["rel"]:
-        return DateMention(s, e, t, "rel", rel=fold_lower(m["rel"]))
-    if m["ago"]:
-        parts = fold_lower(m["ago"]).split()
-        amount = int(parts[0]) if parts[0].isdigit() else _NUMBERS[parts[0]]
-        return DateMention(
-            s, e, t, "ago", amount=amount, unit=parts[1].rstrip("s"), direction=parts[2]
-        )
     year = int(m["year"])
     year2 = int(m["year2"]) if m["year2"] else None
     return DateMention(s, e, t, "year", year, end_year=year2)
