@@ -38,7 +38,8 @@ _CAPTION = re.compile(
     r"|P(?<!\wP)(?:hoto|icture)s?: |C(?<!\wC)redits?: |I(?<!\wI)mages?: "
     r"|via Reuters|/Pool\b|, (?:left|right|centre|center),",
 )
-#: Every match of :data:`_CAPTION` holds one of these, so a line without any is no caption.
+#: Every match of :data:`_CAPTION` starts with one of these (each branch opens with its
+#: own), so a line without any is no caption.
 _CAPTION_NEEDLES: Final = (
     "(",
     "Photo",
@@ -240,10 +241,24 @@ _CAPTION_VERB = re.compile(
 )
 
 
+#: Most places :func:`_is_caption` tries the pattern at before it searches the line.
+_CAPTION_TRIES: Final = 8
+
+
 def _is_caption(line: str, needles: tuple[str, ...] = _CAPTION_NEEDLES) -> bool:
+    # A match starts where a needle does: trying the pattern only there finds one exactly
+    # when a search of the line would, without trying it at every other "(" or capital
+    # on the way. A line of many needles is searched whole (at most that many tries).
+    tries = 0
     for needle in needles:
-        if needle in line:
-            return _CAPTION.search(line) is not None
+        k = line.find(needle)
+        while k >= 0:
+            if _CAPTION.match(line, k) is not None:
+                return True
+            tries += 1
+            if tries == _CAPTION_TRIES:
+                return _CAPTION.search(line) is not None
+            k = line.find(needle, k + 1)
     return False
 
 
