@@ -96,7 +96,7 @@ _ABBREV: Final = frozenset(
         "Lt.Col",
     ]
 )
-_LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
+_LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 # attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
@@ -297,11 +297,28 @@ def _is_abbreviation(text: str, cursor: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     before = text[max(cursor, dot - 12) : dot]
-    word = _LAST_WORD.search(before)
-    if word is None:
+    token = _last_word(before)
+    if token is None:
         return False
-    token = word.group()
     return token in _ABBREV or len(token) == 1 or "." in token
+
+
+def _last_word(before: str) -> str | None:
+    r"""What ``re.search(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$", before)`` matches, or None.
+
+    The match ends in the ASCII letters that end *before*: up to five of them when
+    there are more (a letter before the five cannot end an "X." pair), else all of them
+    and, leftmost, every "X." pair before them.
+    """
+    size = len(before)
+    start = len(before.rstrip(_LETTERS))
+    if start == size:
+        return None
+    if size - start > 5:
+        return before[size - 5 :]
+    while start >= 2 and before[start - 1] == "." and before[start - 2] in _LETTERS:
+        start -= 2
+    return before[start:]
 
 
 def _cut(text: str, start: int, end: int, section: str, paragraph: int) -> list[Sentence]:
