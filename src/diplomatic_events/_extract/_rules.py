@@ -1040,18 +1040,8 @@ class Reader:
         self._present_parties_by_name: dict[str | None, dict[str, Mention]] = {}
         #: The text lower-cased by fold_lower (cached by the gazetteer, whose scans fold it).
         self.folded = _lowered(text)
-        sport_words = gaz.regex["sport_words"]
-        limit = min(len(text), 200_000)
-        # Each match shows a keyword of the list whole and matches do not overlap, so
-        # fewer than two keyword occurrences in the folded text mean fewer than two
-        # matches, without the scan.
-        keys = sport_words.keys
-        low = self.folded if limit == len(text) else fold_lower(text[:limit])
-        if keys is not None and sum(low.count(key) for key in keys) < 2:
-            self.sport = False
-        else:
-            found = sport_words.scan(text, 0, limit)
-            self.sport = len(list(itertools.islice(found, 2))) >= 2  # two are enough
+        #: Whether the article reports a sport (see :meth:`sport`), once asked.
+        self._sport: bool | None = None
         self.exercise_year: int | None = None
         #: States that object to, warn about or condemn an exercise ("China's objection to
         #: the India-US exercise"): critics, never participants of a later anaphoric mention.
@@ -1075,6 +1065,27 @@ class Reader:
         ] = {}
 
     # ---- lookups ---------------------------------------------------------------------
+
+    def sport(self) -> bool:
+        """Whether the article reports a sport: two sport words or more in its start.
+
+        Found when a rule first asks (an article with no meeting to read never does).
+        """
+        if self._sport is None:
+            text = self.text
+            sport_words = self.gaz.regex["sport_words"]
+            limit = min(len(text), 200_000)
+            # Each match shows a keyword of the list whole and matches do not overlap, so
+            # fewer than two keyword occurrences in the folded text mean fewer than two
+            # matches, without the scan.
+            keys = sport_words.keys
+            low = self.folded if limit == len(text) else fold_lower(text[:limit])
+            if keys is not None and sum(low.count(key) for key in keys) < 2:
+                self._sport = False
+            else:
+                found = sport_words.scan(text, 0, limit)
+                self._sport = len(list(itertools.islice(found, 2))) >= 2  # two are enough
+        return self._sport
 
     def within(self, start: int, end: int) -> list[Mention]:
         """Return the mentions that start in [start, end)."""
@@ -1287,9 +1298,10 @@ class Reader:
                 shared = [_ClauseFacts(self, clause) for clause in clauses]
             for facts in shared:
                 self._exercises(index, s, facts)
-        if not self.sport and (
+        # The sport test is asked last: the searches before it change nothing but caches.
+        if (
             self._phrases("meeting", s.start, s.end) or _SEE_PEOPLE.search(text, s.start, s.end)
-        ):
+        ) and not self.sport():
             exercise_clauses = {o.span for o in self.exercises[before[2] :] if not o.reference}
             exercise_sentence = (s.start, s.end) in exercise_clauses
             if clauses is None:
@@ -1316,9 +1328,9 @@ class Reader:
         # The series gate folds the sentence as ``low`` is folded: the same test. A match
         # also holds an ordinal; without one the rule reads nothing and changes nothing.
         if (
-            not self.sport
-            and _holds_any(low, _SERIES_ROUND.needles)
+            _holds_any(low, _SERIES_ROUND.needles)
             and _holds_any(low, _SERIES_ORDINALS)
+            and not self.sport()
         ):
             self._series_rounds(index, s)
         # Discourse state for "the two governments" and "he".
