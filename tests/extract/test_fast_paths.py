@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+import re
 
 import pytest
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import diplomatic_events as de
@@ -259,3 +260,20 @@ def test_tokens_are_the_token_pattern_matches(text: str, limit: int) -> None:
     tokens = _mentions._tokens(text, limit)
     expected = [(m.start(), m.group()) for m in _mentions._SCAN_TOKEN.finditer(text, 0, limit)]
     assert list(zip(tokens.starts, tokens.words, strict=True)) == expected
+
+
+_LAST_WORD = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]{1,5}$")
+
+
+@settings(max_examples=2000)  # cheap; the cases turn on runs of five and six letters
+@given(st.text(alphabet=st.sampled_from(["a", "B", ".", " ", "\xe9"]), max_size=14))
+@example("Gen")
+@example("U.S")
+@example("abcdef")
+@example("x.abcde")
+@example("a.B.cdefgh")
+@example("ab.C")
+def test_last_word_is_the_patterns_search(before: str) -> None:
+    """The word before a full stop, cut by stripping letters: what the pattern it replaced finds."""
+    match = _LAST_WORD.search(before)
+    assert _text._last_word(before) == (match.group() if match else None)
