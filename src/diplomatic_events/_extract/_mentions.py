@@ -286,29 +286,33 @@ def _tokens(text: str, limit: int) -> _Tokens:
 
 
 def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: list[str]) -> None:
-    """Add the tokens of ``piece`` (not empty, no space), which starts at ``pos``.
+    """Add the tokens of ``piece`` (not empty, no space, not all letters and digits).
 
-    The common shapes are cut by hand, each as :data:`_SCAN_TOKEN` would; a scan of
-    the piece alone reads the rest.
+    ``piece`` starts at ``pos``. The common shapes are cut by hand, each as
+    :data:`_SCAN_TOKEN` would; a scan of the piece alone reads the rest.
     """
     size = len(piece)
-    if piece.isalnum():
-        starts.append(pos)
-        words.append(piece)
-    elif piece[-1] in ",." and piece[:-1].isalnum():
+    end = piece[-1]
+    if end in ",." and piece[:-1].isalnum():
         # A word and its comma or full stop: two tokens (the stop makes no initials
         # after one letter, nor a run of itself).
-        starts += (pos, pos + size - 1)
-        words += (piece[:-1], piece[-1])
+        starts.append(pos)
+        starts.append(pos + size - 1)
+        words.append(piece[:-1])
+        words.append(end)
     elif "\n" in piece:
         # No token holds a newline: each line's part is a piece of its own.
         for part in piece.split("\n"):
             if part:
-                _piece_tokens(text, part, pos, starts, words)
+                if part.isalnum():
+                    starts.append(pos)
+                    words.append(part)
+                else:
+                    _piece_tokens(text, part, pos, starts, words)
             pos += len(part) + 1
     elif (
         piece[0].isalnum()
-        and piece[-1].isalnum()
+        and end.isalnum()
         and piece.replace("\u2019", "").replace("'", "").isalnum()
     ):
         # "China\u2019s": letters and digits joined by apostrophes are one word (no
@@ -320,9 +324,12 @@ def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: lis
         if parts and all(part.isalnum() for part in parts):
             # "Indo-Pacific": words with single hyphens between them, each hyphen a token.
             for part in parts:
-                starts += (pos, pos + len(part))
-                words += (part, "-")
-                pos += len(part) + 1
+                starts.append(pos)
+                words.append(part)
+                pos += len(part)
+                starts.append(pos)
+                words.append("-")
+                pos += 1
             del starts[-1], words[-1]  # no hyphen after the last word
         else:
             for m in _SCAN_TOKEN.finditer(text, pos, pos + size):
@@ -820,6 +827,9 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     # or "\u2019s's": one set lookup a token keeps those spelt so, the only ones that
     # can name an owner.
     forms = {f for key in owners for f in (key, key + "'s", key + "\u2019s", key + "\u2019s's")}
+    # The starts bisected directly: the same answers as a bisection keyed by start,
+    # without a call of the key at each step.
+    mention_starts = [m.start for m in mentions]
     for i in range(len(words)):
         word = words[i]
         if word not in forms:
@@ -830,7 +840,7 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
         owner = get(base)
         if owner is None:
             continue
-        k = bisect.bisect_right(mentions, s, key=_BY_START) - 1
+        k = bisect.bisect_right(mention_starts, s) - 1
         if k >= 0 and mentions[k].start <= s < mentions[k].end:
             continue  # inside a mention
         extra.append(
@@ -975,30 +985,31 @@ def _infer_person_states(
 def _preposition(text: str, start: int) -> str | None:
     # The nearest preposition before a mention, over at most a determiner and two other
     # words: "in Paris", "at the Kremlin", "in southern Japan", "to the capital, Niamey".
-    # The last four words (splitting from the right only as far as they need).
-    words = text[start - 40 if start > 40 else 0 : start].rsplit(None, 4)[-4:]
+    # The last four words (splitting from the right only as far as they need), read
+    # in place rather than copied out: words[first:] are they.
+    words = text[start - 40 if start > 40 else 0 : start].rsplit(None, 4)
+    last = len(words) - 1
+    first = last - 3 if last > 3 else 0
     others = 0
-    k = len(words)
-    while k:
+    k = last + 1
+    while k > first:
         k -= 1
         word = words[k]
         bare = word.strip(",").lower()
         if bare in _PREPOSITIONS:
-            if bare == "of" and k > 0 and words[k - 1].lower() in _AROUND:
+            if bare == "of" and k > first and words[k - 1].lower() in _AROUND:
                 return "in"  # "on the outskirts of Beijing": in and around it
             return bare
         if bare in _DETERMINERS:
             continue
         others += 1
-        if others > 2 or word.endswith((".", ";", ":")):
+        # A word split off at whitespace is not empty: its last character is the end
+        # the tests ask about.
+        end = word[-1]
+        if others > 2 or end in ".;:":
             return None
-        if word.endswith(",") and bare not in _PLACE_NOUNS:
-            if (
-                k == len(words) - 1
-                and word[:1].isupper()
-                and k > 0
-                and words[k - 1].lower() in _LOCATIVE
-            ):
+        if end == "," and bare not in _PLACE_NOUNS:
+            if k == last and word[0].isupper() and k > first and words[k - 1].lower() in _LOCATIVE:
                 return words[k - 1].lower()  # "in <Town>, <State>": where the town is
             return None
     return None
