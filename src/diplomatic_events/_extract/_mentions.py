@@ -265,7 +265,8 @@ class _Tokens(NamedTuple):
 def _tokens(text: str, limit: int) -> _Tokens:
     """The tokens of ``text[:limit]``, as :data:`_SCAN_TOKEN` finds them.
 
-    No token holds a space, so the text is cut at spaces first (in C); a piece of
+    No token holds a space or a newline, so the text is cut at both first (in C; a
+    newline becomes a space, one character for one, so offsets stay); a piece of
     letters and digits alone is one token (the word branch's whole match), and only
     the other pieces are scanned, each on its own: a scan from a piece's start finds
     the tokens a scan of the whole text finds there, since none crosses its edges.
@@ -273,7 +274,8 @@ def _tokens(text: str, limit: int) -> _Tokens:
     starts: list[int] = []
     words: list[str] = []
     pos = 0
-    for piece in (text if limit >= len(text) else text[:limit]).split(" "):
+    head = text if limit >= len(text) else text[:limit]
+    for piece in head.replace("\n", " ").split(" "):
         size = len(piece)
         if size:
             if piece.isalnum():
@@ -286,7 +288,7 @@ def _tokens(text: str, limit: int) -> _Tokens:
 
 
 def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: list[str]) -> None:
-    """Add the tokens of ``piece`` (not empty, no space, not all letters and digits).
+    """Add the tokens of ``piece`` (not empty, no space or newline, not all alphanumeric).
 
     ``piece`` starts at ``pos``. The common shapes are cut by hand, each as
     :data:`_SCAN_TOKEN` would; a scan of the piece alone reads the rest.
@@ -300,16 +302,6 @@ def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: lis
         starts.append(pos + size - 1)
         words.append(piece[:-1])
         words.append(end)
-    elif "\n" in piece:
-        # No token holds a newline: each line's part is a piece of its own.
-        for part in piece.split("\n"):
-            if part:
-                if part.isalnum():
-                    starts.append(pos)
-                    words.append(part)
-                else:
-                    _piece_tokens(text, part, pos, starts, words)
-            pos += len(part) + 1
     elif (
         piece[0].isalnum()
         and end.isalnum()
@@ -342,7 +334,7 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
     out: list[Mention] = []
     phrases = gaz.phrases
     n = len(words)
-    openers, prefixes = _tables(gaz)
+    openers, prefixes, _ = _tables(gaz)
     free = 0  # tokens before this one are inside a mention already found
     # Compiled, a plain loop with one lookup a token is quicker than a C-level
     # compress(map(openers.__contains__, ...)) and a second lookup at each opener.
@@ -404,16 +396,18 @@ def _grows(key: str, raw: str, plain: bool, prefixes: frozenset[str]) -> bool:
 #: alone makes (run size, entry, possessive) or None, and whether longer runs may
 #: make one.
 _Opener = tuple[int, tuple[int, Entry, bool] | None, bool]
-_TABLES: list[tuple[Gazetteer, dict[str, _Opener], frozenset[str]]] = []
+_TABLES: list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], frozenset[str]]] = []
 
 
-def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str]]:
-    """The openers and the key prefixes of a gazetteer (built once per gazetteer).
+def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str], frozenset[str]]:
+    """The openers, key prefixes and force starts of a gazetteer (built once per gazetteer).
 
     Openers are the first words of the names, each also with "'s" and "\u2019s" after
     it; a token is its own text, so what it makes alone is known in advance. Key
     prefixes are every leading part of every phrase and of the phrase with "'s": a
-    key that is none of them cannot grow into a phrase.
+    key that is none of them cannot grow into a phrase. Force starts are " " and the
+    first character of a force noun (none is empty): :attr:`Gazetteer.force_noun`
+    matches only where the text's next two characters are one of them.
     """
     if not _TABLES or _TABLES[0][0] is not gaz:
         prefixes = frozenset(
@@ -443,8 +437,9 @@ def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str]]:
                     if entry is not None:
                         found = (1, entry, True)
                 openers[word] = (size_max, found, _grows(key, word, plain, prefixes))
-        _TABLES[:] = [(gaz, openers, prefixes)]
-    return _TABLES[0][1], _TABLES[0][2]
+        force_starts = frozenset(" " + noun[0] for noun in gaz.force_nouns)
+        _TABLES[:] = [(gaz, openers, prefixes, force_starts)]
+    return _TABLES[0][1], _TABLES[0][2], _TABLES[0][3]
 
 
 _KINDS: Final = {"force": "military", "territory": "place"}
@@ -498,10 +493,13 @@ def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
     # "French Army", "Ghana Armed Forces", "Japanese troops": a state's armed forces.
     out: list[Mention] = []
     regex = gaz.force_noun
+    force_starts = _tables(gaz)[2]
     for m in mentions:
         match = (
             regex.match(text, m.end)
-            if m.kind in {"country", "demonym"} and not m.possessive
+            if m.kind in {"country", "demonym"}
+            and not m.possessive
+            and text[m.end : m.end + 2] in force_starts
             else None
         )
         if match is None:
@@ -865,8 +863,20 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
         )
         if len(extra) > MAX_MENTIONS:
             break
-    merged = mentions + extra
-    merged.sort(key=_BY_START)
+    if any(mention_starts[k] > mention_starts[k + 1] for k in range(len(mentions) - 1)):
+        merged = mentions + extra
+        merged.sort(key=_BY_START)
+        return merged
+    # Both lists in order of start (extra by its tokens): merged so, a mention before a
+    # word at the same start, they are in the order the stable sort of both gives.
+    merged = []
+    b = 0
+    for m in mentions:
+        while b < len(extra) and extra[b].start < m.start:
+            merged.append(extra[b])
+            b += 1
+        merged.append(m)
+    merged.extend(extra[b:])
     return merged
 
 
