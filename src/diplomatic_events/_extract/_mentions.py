@@ -1012,9 +1012,33 @@ def _infer_person_states(
 def _preposition(text: str, start: int) -> str | None:
     # The nearest preposition before a mention, over at most a determiner and two other
     # words: "in Paris", "at the Kremlin", "in southern Japan", "to the capital, Niamey".
-    # The last four words (splitting from the right only as far as they need), read
-    # in place rather than copied out: words[first:] are they.
-    words = text[start - 40 if start > 40 else 0 : start].rsplit(None, 4)
+    lo = start - 40 if start > 40 else 0
+    if start > lo and text[start - 1] == " ":
+        # Most often the last word before the space decides alone; it is read without
+        # splitting the window. It runs back to the space before it, or to the window's
+        # start: a word of printable characters holds no whitespace (every whitespace
+        # character but " " is unprintable), so it is the window's last word.
+        cut = text.rfind(" ", lo, start - 1)
+        word = text[cut + 1 if cut >= 0 else lo : start - 1]
+        if word and word.isprintable():
+            # As the first step of _preposition_in on it: where that returns at once.
+            bare = word.strip(",").lower()
+            if bare in _PREPOSITIONS:
+                if bare != "of":
+                    return bare
+            elif bare not in _DETERMINERS:
+                end = word[-1]
+                if end in ".;:" or (
+                    end == "," and bare not in _PLACE_NOUNS and not word[0].isupper()
+                ):
+                    return None
+    return _preposition_in(text[lo:start].rsplit(None, 4))
+
+
+def _preposition_in(words: list[str]) -> str | None:
+    # The preposition by the words of the window before a mention, as _preposition
+    # finds it. The last four words (splitting from the right only as far as they
+    # need), read in place rather than copied out: words[first:] are they.
     last = len(words) - 1
     first = last - 3 if last > 3 else 0
     others = 0
