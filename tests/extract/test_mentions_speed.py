@@ -130,3 +130,15 @@ _NORMAL_TEXT = st.text(alphabet=" \t\n\x0c\x1c\xa0\u2019'aB", max_size=20) | st.
 def test_normal_is_normalize(text: str) -> None:
     """A text that is normal already skips the regex: the same key as normalize."""
     assert _mentions._normal(text) == _gazetteer.normalize(text)
+
+
+def test_tokens_are_the_token_pattern_matches_in_every_short_text() -> None:
+    """Every text of up to four of these characters: the tokens the pattern finds."""
+    alphabet = "aB(.'\u2019-_\t\xa0 \nA"
+    for size in range(5):
+        for chars in itertools.product(alphabet, repeat=size):
+            text = "".join(chars)
+            tokens = _mentions._tokens(text, size)
+            pattern = _mentions._SCAN_TOKEN.finditer(text)
+            expected = [(m.start(), m.group()) for m in pattern]
+            assert list(zip(tokens.starts, tokens.words, strict=True)) == expected, text

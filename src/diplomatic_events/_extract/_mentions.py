@@ -293,24 +293,47 @@ def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: lis
     ``piece`` starts at ``pos``. The common shapes are cut by hand, each as
     :data:`_SCAN_TOKEN` would; a scan of the piece alone reads the rest.
     """
+    # A mark is a character neither alphanumeric (word, so [^\W_]) nor a space (\S):
+    # one that no alphanumeric character follows is a token of its own, as it makes
+    # no run of itself, nor (after one letter) initials, nor a word with an apostrophe.
     size = len(piece)
+    first = piece[0]
     end = piece[-1]
-    if end in ",." and piece[:-1].isalnum():
-        # A word and its comma or full stop: two tokens (the stop makes no initials
-        # after one letter, nor a run of itself).
+    word = piece[:-1]
+    if word.isalnum() and not end.isspace():
+        # "Kishida,", "RAA)": a word and a mark (the piece is not all alphanumeric).
         starts.append(pos)
         starts.append(pos + size - 1)
-        words.append(piece[:-1])
+        words.append(word)
         words.append(end)
+    elif size == 1:
+        # "\u2013": a mark alone, or a space other than " " (no token).
+        if not end.isspace():
+            starts.append(pos)
+            words.append(end)
     elif (
-        piece[0].isalnum()
-        and end.isalnum()
-        and piece.replace("\u2019", "").replace("'", "").isalnum()
+        first.isalnum() and end.isalnum() and piece.replace("\u2019", "").replace("'", "").isalnum()
     ):
         # "China\u2019s": letters and digits joined by apostrophes are one word (no
         # full stop, so no initials).
         starts.append(pos)
         words.append(piece)
+    elif (
+        not first.isalnum()
+        and not first.isspace()
+        and (piece[1:].isalnum() or (piece[1:-1].isalnum() and not end.isspace()))
+    ):
+        # "\u201cfree", "(RAA)": a mark, a word, and a mark unless the word ends it.
+        starts.append(pos)
+        words.append(first)
+        if end.isalnum():
+            starts.append(pos + 1)
+            words.append(piece[1:])
+        else:
+            starts.append(pos + 1)
+            words.append(piece[1:-1])
+            starts.append(pos + size - 1)
+            words.append(end)
     else:
         parts = piece.split("-") if "-" in piece else []
         if parts and all(part.isalnum() for part in parts):
