@@ -386,7 +386,7 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
                 entry = phrases.get(key)
                 if entry is not None:
                     found = (size, entry, False)
-                elif key.endswith(("'s", "\u2019s")):
+                elif key.endswith("'s"):  # (a key, ASCII or normalized, holds no \u2019)
                     entry = phrases.get(key[:-2])
                     if entry is not None:
                         found = (size, entry, True)
