@@ -89,6 +89,14 @@ def test_preposition_is_the_reference(text: str) -> None:
         assert _mentions._preposition(text, start) == expected, (text, start)
 
 
+def test_printable_words_hold_no_whitespace_and_alphanumeric_ones_are_printable() -> None:
+    """The facts the preposition's last word is read by, for every character."""
+    for code in range(0x110000):
+        char = chr(code)
+        assert not (char.isspace() and char.isprintable()) or char == " ", hex(code)
+        assert not char.isalnum() or char.isprintable(), hex(code)
+
+
 #: A few words of each kind the preposition rules tell apart, and gaps between words.
 _FEW_WORDS = (
     "in",

@@ -1043,7 +1043,8 @@ def _preposition(text: str, start: int) -> str | None:
         # character but " " is unprintable), so it is the window's last word.
         cut = text.rfind(" ", lo, start - 1)
         word = text[cut + 1 if cut >= 0 else lo : start - 1]
-        if word and word.isprintable():
+        # (An alphanumeric word is printable, and the cheaper test.)
+        if word and (word.isalnum() or word.isprintable()):
             # As the first step of _preposition_in on it: where that returns at once.
             bare = word.strip(",").lower()
             if bare in _PREPOSITIONS:
