@@ -133,6 +133,12 @@ _ASCII_LETTERS: Final = bytes(
 )
 
 
+#: ``_ASCII_LETTERS`` but for the bytes of other characters, which become spaces too.
+_ASCII_ONLY: Final = bytes(b if b < 0x80 else 0x20 for b in _ASCII_LETTERS)
+#: The ASCII bytes, deleted by ``bytes.translate`` to leave those of other characters.
+_ASCII_BYTES: Final = bytes(range(0x80))
+
+
 def _letter_runs(text: str) -> list[str]:
     """``_LETTERS.findall(fold_lower(text))``, found by splitting instead of regex search.
 
@@ -146,12 +152,21 @@ def _letter_runs(text: str) -> list[str]:
     by itself (to one character, never to an ASCII non-letter or a space), but for a
     capital sigma, whose final form depends on letters around it, so a text holding one
     is folded whole first.
+
+    A text whose other characters are none of them letters (curly quotes, dashes) has
+    only runs of ASCII letters, cut by those characters as by ASCII non-letters: they
+    all become spaces, and no piece needs the pattern (nor folding, which maps no
+    non-letter to a letter: the three letters it folds are letters already).
     """
     if text.isascii():  # fold_lower is str.lower here, which the table does
         return text.encode().translate(_ASCII_LETTERS).decode().split()
+    raw = text.encode(errors="surrogatepass")
+    if _LETTERS.search(raw.translate(None, _ASCII_BYTES).decode(errors="surrogatepass")) is None:
+        return raw.translate(_ASCII_ONLY).decode().split()
     whole = "\u03a3" in text
-    low = fold_lower(text) if whole else text
-    pieces = low.encode(errors="surrogatepass").translate(_ASCII_LETTERS)
+    if whole:
+        raw = fold_lower(text).encode(errors="surrogatepass")
+    pieces = raw.translate(_ASCII_LETTERS)
     out: list[str] = []
     for piece in pieces.decode(errors="surrogatepass").split():
         if piece.isascii():
