@@ -46,3 +46,11 @@ def test_words_are_the_letter_runs_of_the_folded_text(text: str) -> None:
     _gazetteer.clear_caches()
     expected = frozenset(_gazetteer._LETTERS.findall(_gazetteer.fold_lower(text)))
     assert _gazetteer.words(text) == expected
+
+
+@given(_MOSTLY_ASCII, st.integers(min_value=0, max_value=_gazetteer._BULK_LOWER))
+def test_fold_lower_of_long_text_folds_then_lowers(text: str, pad: int) -> None:
+    """fold_lower() lowers long mostly ASCII text by its bytes: as str.lower after the fold."""
+    text = "Xy " * pad + text + " \u2019Q" * (_gazetteer._BULK_LOWER // 3)
+    expected = text.translate(_gazetteer._FOLD).lower()
+    assert _gazetteer.fold_lower(text) == expected

@@ -109,6 +109,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
 #: map to it (dotted and dotless i, long s).
 _FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+#: The ASCII bytes, deleted by ``bytes.translate`` to leave those of other characters.
+_ASCII_BYTES: Final = bytes(range(0x80))
+#: The length from which :func:`fold_lower` lowers mostly ASCII text by its bytes.
+_BULK_LOWER: Final = 512
 _WORDS_CACHE: dict[str, frozenset[str]] = {}
 _WORDS_CACHE_SIZE: Final = 512
 
@@ -121,9 +125,22 @@ def fold_lower(text: str) -> str:
     two characters long; they are folded first. So ``in`` and lower-case patterns
     find, at the same offsets, what a case-insensitive pattern finds in the original.
     """
-    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
-        text = text.translate(_FOLD)
-    return text.lower()
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        return text.translate(_FOLD).lower()
+    if len(text) < _BULK_LOWER:
+        return text.lower()
+    # str.lower maps a text holding other characters char by char. When those are their
+    # own lower case (curly quotes, dashes: the lower case of the few they are, read as a
+    # text, is that text), only the ASCII letters change, which bytes.lower maps in bulk
+    # (the cheaper way past a few hundred characters). A capital sigma, whose lower case
+    # depends on its neighbours, is never its own.
+    raw = text.encode("utf-8", "surrogatepass")
+    others = raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if others.lower() != others:
+        return text.lower()
+    return raw.lower().decode("utf-8", "surrogatepass")
 
 
 #: For the UTF-8 bytes of a text: each ASCII letter to its lower case, every other ASCII
@@ -135,8 +152,6 @@ _ASCII_LETTERS: Final = bytes(
 
 #: ``_ASCII_LETTERS`` but for the bytes of other characters, which become spaces too.
 _ASCII_ONLY: Final = bytes(b if b < 0x80 else 0x20 for b in _ASCII_LETTERS)
-#: The ASCII bytes, deleted by ``bytes.translate`` to leave those of other characters.
-_ASCII_BYTES: Final = bytes(range(0x80))
 
 
 def _letter_runs(text: str) -> list[str]:
@@ -160,15 +175,15 @@ def _letter_runs(text: str) -> list[str]:
     """
     if text.isascii():  # fold_lower is str.lower here, which the table does
         return text.encode().translate(_ASCII_LETTERS).decode().split()
-    raw = text.encode(errors="surrogatepass")
-    if _LETTERS.search(raw.translate(None, _ASCII_BYTES).decode(errors="surrogatepass")) is None:
+    raw = text.encode("utf-8", "surrogatepass")
+    if _LETTERS.search(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")) is None:
         return raw.translate(_ASCII_ONLY).decode().split()
     whole = "\u03a3" in text
     if whole:
-        raw = fold_lower(text).encode(errors="surrogatepass")
+        raw = fold_lower(text).encode("utf-8", "surrogatepass")
     pieces = raw.translate(_ASCII_LETTERS)
     out: list[str] = []
-    for piece in pieces.decode(errors="surrogatepass").split():
+    for piece in pieces.decode("utf-8", "surrogatepass").split():
         if piece.isascii():
             out.append(piece)
         else:
