@@ -8,7 +8,7 @@ each must agree with the pattern over the folded text.
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomatic_events._extract import _gazetteer
@@ -54,3 +54,54 @@ def test_fold_lower_of_long_text_folds_then_lowers(text: str, pad: int) -> None:
     text = "Xy " * pad + text + " \u2019Q" * (_gazetteer._BULK_LOWER // 3)
     expected = text.translate(_gazetteer._FOLD).lower()
     assert _gazetteer.fold_lower(text) == expected
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a table's JSON value, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _phrase_lists() -> list[tuple[_gazetteer.Phrases, list[str]]]:
+    """Each phrase list with the table phrases it matches whole."""
+    gaz = _gazetteer.load()
+    pool = sorted(
+        {
+            s
+            for table in ("triggers.json", "agreements.json", "exercises.json")
+            for s in _strings(_gazetteer._read(table))
+        }
+    )
+    lists = [*gaz.regex.values(), *gaz.status_regex.values(), *gaz.exercise_status_regex.values()]
+    return [(p, [s for s in pool if p.pattern.fullmatch(s)] or ["met"]) for p in lists]
+
+
+_LISTS = _phrase_lists()
+
+
+@settings(max_examples=400)
+@given(st.data())
+def test_indexed_lists_match_as_their_pattern(data: st.DataObject) -> None:
+    """Places found by one keyword at one offset are matched with that pair's phrases only.
+
+    The spans found (and the first) are those of the list's whole pattern, on text made
+    of the list's phrases, parts of them and odd characters, over any range.
+    """
+    phrases, names = data.draw(st.sampled_from(_LISTS))
+    piece = st.sampled_from(names).map(str.upper) | st.sampled_from(names)
+    cut = st.sampled_from(names).map(lambda p: p[: len(p) // 2])
+    odd = st.sampled_from([" ", " ", "-", "'", "\u2019", "s ", "x", ", ", "\u0130", "\u017f"])
+    parts = data.draw(st.lists(st.tuples(piece | piece | cut, odd), max_size=12))
+    text = "".join(p + sep for p, sep in parts)
+    pos = data.draw(st.integers(min_value=0, max_value=len(text)))
+    endpos = data.draw(st.integers(min_value=pos, max_value=len(text) + 2))
+    _gazetteer.clear_caches()
+    expected = [m.span() for m in phrases.pattern.finditer(text, pos, endpos)]
+    assert [m.span() for m in phrases.finditer(text, pos, endpos)] == expected
+    first = phrases.search(text, pos, endpos)
+    assert (first.span() if first else None) == (expected[0] if expected else None)

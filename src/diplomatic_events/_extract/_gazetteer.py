@@ -99,9 +99,20 @@ def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Patt
     the pattern runs in time linear in the text.
     """
     alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-    body = "|".join(re.escape(p).replace("'", "['\u2019]") for p in alts) or "(?!)"
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![\w-]){'(?:' + body + ')'}(?![\w])", flags)
+    return re.compile(_source(alts, bounded=True), flags)
+
+
+def _source(alts: list[str], *, bounded: bool) -> str:
+    """The source of a phrase list's pattern of *alts* (distinct, longest first).
+
+    Bounded lists as :func:`phrase_regex` writes them; unbounded ones (clause cuts,
+    which carry their own spaces and commas) as plain literals.
+    """
+    if not bounded:
+        return "|".join(re.escape(c) for c in alts) or "(?!)"
+    body = "|".join(re.escape(p).replace("'", "['\u2019]") for p in alts) or "(?!)"
+    return rf"(?<![\w-]){'(?:' + body + ')'}(?![\w])"
 
 
 #: A maximal run of letters: the unit a phrase's keyword is looked up by.
@@ -342,13 +353,17 @@ def _fast_pattern(alts: list[str], *, bounded: bool) -> re.Pattern[str] | None:
 Index = dict[str, tuple[tuple[int, frozenset[str]], ...]]
 
 
-def _index(alts: Iterable[str], *, bounded: bool) -> Index | None:
-    """Index phrases by keyword (see :class:`Phrases`).
+def _index_and_groups(
+    alts: Iterable[str], *, bounded: bool
+) -> tuple[Index, dict[tuple[str, int], list[str]]] | None:
+    """Index phrases by keyword (see :class:`Phrases`), and group them by keyword and offset.
 
-    None when a phrase is not ASCII (apart from curly apostrophes: the equivalence of
-    lower case and ``re.IGNORECASE`` is only argued for ASCII) or has no keyword.
+    The phrases of each (keyword, offset) pair keep their order in *alts*. None when a
+    phrase is not ASCII (apart from curly apostrophes: the equivalence of lower case
+    and ``re.IGNORECASE`` is only argued for ASCII) or has no keyword.
     """
     index: dict[str, set[tuple[int, frozenset[str]]]] = {}
+    groups: dict[tuple[str, int], list[str]] = {}
     for phrase in alts:
         low = phrase.lower().replace("\u2019", "'")
         runs = _whole_runs(low, bounded=bounded)
@@ -357,6 +372,7 @@ def _index(alts: Iterable[str], *, bounded: bool) -> Index | None:
         key = max(runs, key=lambda run: len(run.group()))  # the first longest: the keyword
         others = frozenset(run.group() for run in runs) - {key.group()}
         index.setdefault(key.group(), set()).add((key.start(), others))
+        groups.setdefault((key.group(), key.start()), []).append(phrase)
     # An entry is left out when another at the same offset needs only some of its words.
     return {
         key: tuple(
@@ -370,7 +386,7 @@ def _index(alts: Iterable[str], *, bounded: bool) -> Index | None:
             )
         )
         for key, entries in index.items()
-    }
+    }, groups
 
 
 class Phrases:
@@ -390,10 +406,17 @@ class Phrases:
     A list without an index looks its keywords up in the range's words first (``keys``)
     and stops when none is there; then a case-sensitive trie of the phrases scans the
     lower-cased text (``fast``) and the pattern matches at each place it finds. Either
-    way callers get the very matches (and match objects) the original pattern gives.
+    way callers get the very matches the original pattern gives (the same spans of the
+    same string, searched over the same range).
+
+    When the index finds every place by one keyword at one offset, they are matched
+    with the alternation of just the phrases with that keyword at that offset
+    (``groups``), in the pattern's order: any phrase matching at a place has its
+    keyword there (and its other words in the range), so the first of them to match is
+    the pattern's match, found without trying every other phrase.
     """
 
-    __slots__ = ("fast", "index", "keys", "pattern", "words")
+    __slots__ = ("_parts", "fast", "groups", "index", "keys", "pattern", "words")
 
     def __init__(
         self,
@@ -401,15 +424,21 @@ class Phrases:
         keys: frozenset[str] | None,
         fast: re.Pattern[str] | None = None,
         index: Index | None = None,
+        groups: dict[tuple[str, int], str] | None = None,
     ) -> None:
         """Wrap *pattern*; ``keys`` None means no gate, ``fast`` None no fast scan.
 
-        ``index`` None means no index (see above).
+        ``index`` None means no index (see above); ``groups`` (for some (keyword,
+        offset) pairs of the index, the case-insensitive pattern source of their
+        phrases) None means none.
         """
         self.pattern = pattern
         self.keys = keys
         self.fast = fast
         self.index = index
+        self.groups = groups or {}
+        #: The groups' patterns, compiled when first used.
+        self._parts: dict[tuple[str, int], re.Pattern[str]] = {}
         #: The index's keywords.
         self.words = frozenset(index or ())
         if not self.words <= _KEYWORDS[0]:
@@ -479,16 +508,27 @@ class Phrases:
         holds = present.issuperset
         folded = _lowered(string)
         spots: list[int] = []
+        # The (keyword, offset) pair of the places found, while they have only one.
+        pair: tuple[str, int] | None = None
+        several = False
         for key in keys:
             for offset, others in index[key]:
                 if holds(others):
                     at = folded.find(key, pos, endpos)
+                    if at >= 0:
+                        if pair is None:
+                            pair = (key, offset)
+                        elif pair[1] != offset or pair[0] != key:
+                            several = True
                     while at >= 0:
                         spots.append(at - offset)
                         at = folded.find(key, at + 1, endpos)
         if len(spots) > 1:
             spots = sorted(set(spots))
-        match = self.pattern.match
+        if pair is not None and not several and pair in self.groups:
+            match = self._part(pair).match
+        else:
+            match = self.pattern.match
         out: list[re.Match[str]] = []
         last = pos  # no match starts before the range, nor inside the last match
         for at in spots:
@@ -500,6 +540,13 @@ class Phrases:
                         break
                     last = found.end()
         return out
+
+    def _part(self, pair: tuple[str, int]) -> re.Pattern[str]:
+        """The pattern of the phrases of *pair* (see above)."""
+        found = self._parts.get(pair)
+        if found is None:
+            found = self._parts[pair] = re.compile(self.groups[pair], re.IGNORECASE)
+        return found
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
         """The matched strings, like :meth:`re.Pattern.findall` (the lists have no groups)."""
@@ -513,14 +560,20 @@ def phrase_list(items: Iterable[str], *, bounded: bool = True) -> Phrases:
     which carry their own spaces and commas) as plain case-insensitive literals.
     """
     alts = sorted({p for p in items if p}, key=lambda p: (-len(p), p))
-    if bounded:
-        pattern = phrase_regex(alts)
-    else:
-        pattern = re.compile("|".join(re.escape(c) for c in alts) or "(?!)", re.IGNORECASE)
+    pattern = re.compile(_source(alts, bounded=bounded), re.IGNORECASE)
     keys = [_keyword(p, bounded=bounded) for p in alts]
     gate = None if None in keys else frozenset(k for k in keys if k)
-    index = _index(alts, bounded=bounded) if alts else None
-    return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index)
+    found = _index_and_groups(alts, bounded=bounded) if alts else None
+    if found is None:
+        return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded))
+    index, groups = found
+    # A pair naming every phrase would match with the whole pattern: no group for it.
+    parts = {
+        pair: _source(group, bounded=bounded)
+        for pair, group in groups.items()
+        if len(group) < len(alts)
+    }
+    return Phrases(pattern, gate, _fast_pattern(alts, bounded=bounded), index, parts)
 
 
 @attr.s(auto_attribs=True, slots=True, eq=False, frozen=True)
