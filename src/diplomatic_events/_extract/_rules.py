@@ -23,7 +23,13 @@ import attr
 import attrs
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import _lowered, fold_lower, phrase_keyword, words
+from diplomatic_events._extract._gazetteer import (
+    _lowered,
+    _range_words,
+    fold_lower,
+    phrase_keyword,
+    words,
+)
 from diplomatic_events._extract._temporal import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -1414,7 +1420,7 @@ class Reader:
         return found
 
     def _participation(self, facts: _ClauseFacts) -> bool:
-        return facts.search(self.gaz.regex["participation"]) is not None
+        return facts.holds(self.gaz.regex["participation"])
 
     def subject_run(self, clause: Clause, position: int) -> list[Mention]:
         """The coordinated states just before *position* in the clause."""
@@ -1530,7 +1536,7 @@ class Reader:
         if not triggers:
             return
         ctext = facts.text
-        if facts.search(regex["meeting_negation"]):
+        if facts.holds(regex["meeting_negation"]):
             return
         trigger = triggers[0]
         if _HOST_GREETS.match(text, trigger.start(), clause.end):
@@ -1566,12 +1572,12 @@ class Reader:
             if len(_uniq_codes(wider)) > len(_uniq_codes(parties)):
                 groups = [*groups, wider]
         future = (
-            bool(facts.search(regex["future"]))
+            facts.holds(regex["future"])
             or bool(_PRIOR_TO.search(ctext))
             or _COMING_ENCOUNTER.search(ctext) is not None
         )
         status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
-        if facts.search(regex["meeting_cancel"]):
+        if facts.holds(regex["meeting_cancel"]):
             return  # a called-off meeting is not annotated (ANNOTATION: held or scheduled)
         date, date_text = self._date_near(clause, trigger.start(), future=future)
         if date is not None and self.published is not None and not future:
@@ -1622,13 +1628,13 @@ class Reader:
             if same is not None:
                 status, date, date_text = same.status, same.date, same.date_text
         fmt = None
-        if facts.search(regex["meeting_virtual"]):
+        if facts.holds(regex["meeting_virtual"]):
             fmt = MeetingFormat.VIRTUAL
-        elif facts.search(regex["meeting_phone"]):
+        elif facts.holds(regex["meeting_phone"]):
             fmt = MeetingFormat.PHONE
         elif location is not None:
             fmt = MeetingFormat.IN_PERSON
-        elif facts.search(regex["meeting_meal"]):
+        elif facts.holds(regex["meeting_meal"]):
             fmt = MeetingFormat.WORKING_MEAL
         topics = self._topics(ctext)
         for group in groups:
@@ -1931,7 +1937,7 @@ class Reader:
     ) -> None:
         text = self.text
         clause, ctext = facts.clause, facts.text
-        if facts.search(self.gaz.regex["company"]):
+        if facts.holds(self.gaz.regex["company"]):
             return
         found = self._agreement_mentions(facts)
         joined = -1
@@ -2733,7 +2739,7 @@ class Reader:
         lead = text[max(s.start, start - 60) : start]
         reference = _EXERCISE_REF.search(lead) is not None
         past = (
-            facts.search(gaz.regex["past_edition"]) is not None
+            facts.holds(gaz.regex["past_edition"])
             or (name not in {None, "__current__"} and _PREVIOUS_BEFORE.search(lead) is not None)
         ) and not _THIS_YEAR.search(ctext)
         excluded: list[Mention] = []
@@ -3247,8 +3253,11 @@ class _ClauseFacts:
         self.text = reader.text[clause.start : clause.end]
         self.mentions = reader.within(clause.start, clause.end)
         self._states: list[Mention] | None = None
-        #: The clause's :func:`words` (every family looks its phrase lists up in them).
-        self.present = words(self.text)
+        #: The clause's :func:`words` (every family looks its phrase lists up in them),
+        #: from the gazetteer's cache of the article's ranges: an indexed list searched
+        #: over the clause reads the same entry (that of the sentence, for a clause that
+        #: is the whole sentence), and the clause's text is not hashed again.
+        self.present = _range_words(reader.text, clause.start, clause.end)[0]
         self._group: list[Mention] | None = None
         self._runs: dict[int, list[Mention]] = {}
         self._bystanders: dict[int, tuple[Mention, bool]] = {}
@@ -3298,11 +3307,26 @@ class _ClauseFacts:
             return iter(())
         return phrases.scan(self._reader.text, self.clause.start, self.clause.end)
 
-    def search(self, phrases: Phrases) -> re.Match[str] | None:
-        """``phrases.search`` of the clause's text, its keyword gate read in :attr:`present`."""
+    def holds(self, phrases: Phrases) -> bool:
+        """Whether ``phrases.search`` of the clause's text finds a match.
+
+        The keyword gate is read in :attr:`present`. The article's text is searched
+        over the clause's range instead of the clause's own copy, sharing the article's
+        lower-cased copy and the cached words of its ranges. Past the clause's start a
+        phrase's bounds read the same characters either way (the search stops at its
+        end as the copy does), and at the start its lookbehind (no word character or
+        hyphen before a bounded phrase) passes in the copy: the article reads the same
+        unless the character before the start is one of those, and then a match at the
+        start is looked for in the copy (one anchored try) before the rest is searched.
+        """
         if phrases.keys is not None and phrases.keys.isdisjoint(self.present):
-            return None
-        return phrases.search(self.text)
+            return False
+        text, start = self._reader.text, self.clause.start
+        if start > 0:
+            before = text[start - 1]
+            if (before.isalnum() or before in "_-") and phrases.pattern.match(self.text):
+                return True
+        return phrases.search(text, start, self.clause.end) is not None
 
     def group(self) -> list[Mention]:
         """:meth:`Reader.group` of the clause's text."""
