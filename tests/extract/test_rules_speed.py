@@ -64,3 +64,49 @@ def test_clause_holds_is_search_of_the_clause_copy(
     for name, phrases in [*gaz.regex.items(), *gaz.status_regex.items()]:
         expected = phrases.search(text[start:end]) is not None
         assert facts.holds(phrases) is expected, (name, text, start, end)
+
+
+#: Rule patterns gated by words, and phrases that match them (with odd neighbours).
+_WORD_GATED = {
+    "_TOPIC": ["discussed trade ties", "exchanged views on security", "talks on trade"],
+    "_PLACE_NAME": ["Okinawa Prefecture", "Yokota Air Base", "Subic Bay", "Jeju Islands"],
+    "_EXERCISE_CAPITALISED": ["the Pacific Vanguard naval exercise", "the Cobra Gold war games"],
+    "_VISIT": ["visited", "travelled", "trip"],
+    "_EDITION": ["opening ceremony", "exercise sites", "editions"],
+    "_MEETING_CUT": [", when ", " days after ", "before the summit, ", ", and he later "],
+    "_HOLD_VERB": ["kicked off", "staged", "conducted"],
+    "_PRIOR_TO": ["prior to"],
+    "_TOGETHER_WITH": [", together with"],
+    "_LIST_LEAD": ["including", "such as"],
+    "_COMING_ENCOUNTER": ["is a summit on Monday", "are the talks in Tokyo on Sunday"],
+}
+_GLUE = ["", " ", "-", "x", "'", "\u2019", ", ", "_", "2", ".", "\u0130", "\u017f", "s", "A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(_WORD_GATED)),
+    st.lists(st.tuples(st.sampled_from(_GLUE), st.integers(0, 3)), min_size=1, max_size=5),
+    st.integers(0, 4),
+    st.integers(0, 4),
+)
+def test_word_gated_patterns_find_what_their_pattern_finds(
+    name: str, parts: list[tuple[str, int]], cut: int, trim: int
+) -> None:
+    """A rule pattern gated by words finds, in any range, what its plain pattern finds."""
+    gated = getattr(_rules, name)
+    assert isinstance(gated.needles, frozenset)
+    phrases = _WORD_GATED[name]
+    text = "".join(glue + phrases[k % len(phrases)] for glue, k in parts)
+    for pos, endpos in ((0, len(text)), (cut, len(text) - trim)):
+        plain = [m.span() for m in gated.pattern.finditer(text, pos, endpos)]
+        assert [m.span() for m in gated.finditer(text, pos, endpos)] == plain
+        first = gated.search(text, pos, endpos)
+        assert (first.span() if first else None) == (plain[0] if plain else None)
+
+
+def test_word_gated_probes_match() -> None:
+    """Each probe phrase above is a match of its pattern (the test is not vacuous)."""
+    for name, phrases in _WORD_GATED.items():
+        for phrase in phrases:
+            assert getattr(_rules, name).search(phrase) is not None, (name, phrase)

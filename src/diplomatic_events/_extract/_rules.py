@@ -96,9 +96,11 @@ class _Gated:
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a needle.
 
-        A frozenset of needles holds words that every match shows as a whole run of
-        letters: they are looked up in the range's :func:`words` (cached, shared with
-        the gazetteer's phrase lists), which compare as a case-insensitive pattern does.
+        A frozenset of needles holds words (in lower case) that every match shows as a
+        whole run of letters: they are looked up in the range's :func:`words` (cached,
+        shared with the gazetteer's phrase lists), which compare as a case-insensitive
+        pattern does, and so hold the lower case of what a case-sensitive one matches.
+        A clause's words are found once, where substrings would be looked for one by one.
         """
         ranged = pos > 0 or endpos < len(string)
         if ranged and not self.fold and isinstance(self.needles, tuple) and endpos - pos > 64:
@@ -225,21 +227,26 @@ _PLACE_NAME = _Gated(
         r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
         r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
     ),
-    (
-        " Prefecture",
-        " Province",
-        " Island",
-        " Peninsula",
-        " Base",
-        " Bay",
-        " Port",
-        " Harbo",
-        " Strait",
-        " Atoll",
-        " Archipelago",
-        " Region",
-        " County",
-        " Oblast",
+    # Each place noun, whole (after a space, before a boundary): "Base" of "Air Base" too.
+    frozenset(
+        {
+            "prefecture",
+            "province",
+            "island",
+            "islands",
+            "peninsula",
+            "base",
+            "bay",
+            "port",
+            "harbour",
+            "harbor",
+            "strait",
+            "atoll",
+            "archipelago",
+            "region",
+            "county",
+            "oblast",
+        }
     ),
 )
 #: A base named after its place: "RAAF Base Darwin", "Joint Base Elmendorf-Richardson".
@@ -251,23 +258,27 @@ _BASE_NAME = _Gated(
     (" Base ",),
 )
 _LIST_LEAD = _Gated(
-    re.compile(r"\b(?:include|includes|including|such as)\b"), ("includ", "such as")
+    re.compile(r"\b(?:include|includes|including|such as)\b"),
+    frozenset({"include", "includes", "including", "such"}),
 )
 _TOPIC = _Gated(
     re.compile(
         r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
         r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
     ),
-    (
-        "discussed",
-        "concurred on",
-        "agreed on",
-        "talked about",
-        "focused on",
-        "views on",
-        "talks on",
-        "discussions on",
-        "touched on",
+    # Each phrase's first word, whole (after a boundary, before a space).
+    frozenset(
+        {
+            "discussed",
+            "concurred",
+            "agreed",
+            "talked",
+            "focused",
+            "exchanged",
+            "talks",
+            "discussions",
+            "touched",
+        }
     ),
 )
 _TOPIC_PARTS = re.compile(r" and |, ")
@@ -427,7 +438,8 @@ _EXERCISE_CAPITALISED = _Gated(
         r"the (?<!\wthe )(?P<c>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){1,3})"  # (X)
         r"(?= (?:[a-z][\w-]* ){0,2}(?:exercise|drills|maneuvers|manoeuvres|war games)\b)"
     ),
-    (" exercise", " drills", " maneuvers", " manoeuvres", " war games"),
+    # The noun the lookahead reads, whole (after a space, before a boundary).
+    frozenset({"exercise", "drills", "maneuvers", "manoeuvres", "games"}),
 )
 _ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
 _EXERCISE_REF = _Gated(
@@ -523,13 +535,16 @@ _NOUN_TRIGGER = re.compile(
 )
 _VISIT = _Gated(
     re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b"),
-    ("visit", "trip", "travel"),
+    frozenset(
+        {"visit", "visits", "visited", "visiting", "trip", "travel", "traveled", "travelled"}
+    ),
 )
 _EDITION = _Gated(
     re.compile(
         r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
     ),
-    ("edition", "exercise locations", "exercise sites", "ceremony"),
+    # A word of each phrase, whole.
+    frozenset({"edition", "editions", "locations", "sites", "ceremony"}),
 )
 #: Before an exercise's name: "The previous joint Russian-Belarusian Zapad exercise".
 _PREVIOUS_BEFORE = re.compile(r"\b[Tt]he (?:previous|prior|preceding)\b[^.,;]{0,40}$")
@@ -718,7 +733,8 @@ _MEETING_CUT = _Gated(
         r"|, held (?=in |at |on )|\bbefore the (?=\w+, )|\bafter the (?=\w+, )"
         r"|,? and (?:he |she )?later "
     ),
-    (", when ", ", whom ", "after ", ", held ", "before the ", "later "),
+    # A word of each phrase, whole (between spaces or commas, or after a boundary).
+    frozenset({"when", "whom", "after", "held", "before", "later"}),
 )
 
 
@@ -731,7 +747,9 @@ _WITH_SOON = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
 _TRILATERAL_WORD = re.compile(r"trilateral(?<!\wtrilateral)\b")  # (X)
 _HOLD_VERB = _Gated(
     re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b"),
-    ("hold", "held", "conduct", "kicked off", "began", "stage", "launch"),
+    frozenset(
+        {"hold", "held", "conduct", "conducted", "kicked", "began", "stage", "staged", "launch"}
+    ),
 )
 _HOSTED_BY_WORD = re.compile(r"hosted by\b")
 _BILATERAL_WORD = re.compile(r"bilateral(?<!\wbilateral)\b")  # (X)
@@ -742,7 +760,7 @@ _COUNT_BEFORE = re.compile(
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
-_PRIOR_TO = _Gated(re.compile(r"prior to(?<!\wprior to)\b"), ("prior to",))  # (X)
+_PRIOR_TO = _Gated(re.compile(r"prior to(?<!\wprior to)\b"), frozenset({"prior"}))  # (X)
 _MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
 _NEGATED_BEFORE = _Gated(re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), ("no", "without"))
 _NOT_AN = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
@@ -762,7 +780,7 @@ _SIDELINES_WITH = _Gated(
 _SEE_PEOPLE = _Gated(
     re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b"), (" see ",)
 )
-_TOGETHER_WITH = _Gated(re.compile(r",? together with\b"), (" together with",))
+_TOGETHER_WITH = _Gated(re.compile(r",? together with\b"), frozenset({"together"}))
 _CALL_ON = re.compile(r"\b(?:called|calls|call) on\b|\bcourtesy call\b")
 _AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
 _WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
@@ -3037,7 +3055,7 @@ _COMING_ENCOUNTER = _Gated(
         r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     ),
-    tuple(f" on {day}" for day in WEEKDAY_NAMES),
+    frozenset(day.lower() for day in WEEKDAY_NAMES),  # whole (after a space, before a boundary)
 )
 #: A host greeting the parties of an encounter told elsewhere.
 _HOST_GREETS = re.compile(
