@@ -7,6 +7,8 @@ letters just before a clause's start, letters that fold in odd ways).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +113,78 @@ def test_word_gated_probes_match() -> None:
     for name, phrases in _WORD_GATED.items():
         for phrase in phrases:
             assert getattr(_rules, name).search(phrase) is not None, (name, phrase)
+
+
+#: The plain forms of rule patterns rewritten to start with a literal or a class the
+#: engine skips to ("X(?<!\wX)" for "\bX"), with the phrases they are about.
+_PLAIN_SOURCES = {
+    "_VENUE": (
+        (
+            r"\b(?:at|in|to) (?:the |his |her |their )?"
+            r"(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
+            r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|hotel"
+            r"|Building"
+            r"|Villa|Retreat|Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin|Office|Lawn"
+            r"|Guest House|Guesthouse|Pavilion|Cosmodrome|Street)"
+            r"(?:(?: of(?: the)?)? [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2})?)"
+            r"(?P<on> on (?:the )?(?:[a-z-]+ )?(?:island of )?[A-Z][\w'\u2019-]*)?"
+        ),
+        ["at the Guest House", "in Akasaka Palace on Oahu", "to the hotel", "cat Palace"],
+    ),
+    "_PLACE_NAME": (
+        (
+            r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
+            r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
+            r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County"
+            r"|Oblast)\b"
+        ),
+        ["Okinawa Prefecture", "Yokota Air Base", "Ko'olau-Pali Bay", "X Y Z W Base", "aB Bay"],
+    ),
+    "_TOPIC": (
+        (
+            r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
+            r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
+        ),
+        ["discussed trade ties", "exchanged views on security", "retalks on x", "talks on"],
+    ),
+    "_VISIT": (
+        r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b",
+        ["visited", "travelled", "trip", "visitor", "revisit", "travelle"],
+    ),
+    "_HOLD_VERB": (
+        r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b",
+        ["kicked off", "staged", "conducted", "conducting", "upheld", "launches"],
+    ),
+    "_COMING_ENCOUNTER": (
+        (
+            r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
+            r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+        ["is a summit on Monday", "are the talks in Tokyo on Sunday", "this a trip on Friday"],
+    ),
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(sorted(_PLAIN_SOURCES)),
+    st.lists(st.tuples(st.sampled_from(_GLUE), st.integers(0, 5)), min_size=1, max_size=5),
+    st.integers(0, 4),
+    st.integers(0, 4),
+)
+def test_rewritten_patterns_match_as_their_plain_forms(
+    name: str, parts: list[tuple[str, int]], cut: int, trim: int
+) -> None:
+    """A rule pattern written literal first matches where, and as, its plain form does."""
+    source, phrases = _PLAIN_SOURCES[name]
+    plain = re.compile(source)
+    pattern = getattr(_rules, name).pattern
+    text = "".join(glue + phrases[k % len(phrases)] for glue, k in parts)
+    for pos, endpos in ((0, len(text)), (cut, len(text) - trim)):
+        expected = [(m.span(), m.groupdict()) for m in plain.finditer(text, pos, endpos)]
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, endpos)] == expected
+        for at in range(len(text) + 1):
+            first = plain.match(text, at, endpos)
+            again = pattern.match(text, at, endpos)
+            assert (first and first.span()) == (again and again.span()), (text, at)

@@ -176,7 +176,7 @@ _GROUP = _Gated(
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _VENUE = _Gated(
     re.compile(
-        r"\b(?:at|in|to) (?:the |his |her |their )?"
+        r"(?:at(?<!\wat)|in(?<!\win)|to(?<!\wto)) (?:the |his |her |their )?"  # (X)
         r"(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
         r"(?:Palace|House|Hall|Residence|residence|Castle|Tower|Centre|Center|Hotel|hotel|Building"
         r"|Villa|Retreat|Museum|Fortress|Estate|Manor|Lodge|Chancellery|Kremlin|Office|Lawn"
@@ -210,7 +210,9 @@ _PLACE_PREP = re.compile(
 # "Miyazaki Prefecture", "Riau Islands", "Baturaja Air Base": a place by its last word.
 _PLACE_NAME = _Gated(
     re.compile(
-        r"\b[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2} "
+        # The capital first, then no word character before it (as "\b" before it), so the
+        # engine skips to capitals; a word is never given back (a space follows each).
+        r"[A-Z](?<!\w.)[\w'\u2019-]*+(?: [A-Z][\w'\u2019-]*+){0,2} "
         r"(?:Prefecture|Province|Island|Islands|Peninsula|Air Base|"
         r"Naval Base|Base|Bay|Port|Harbour|Harbor|Strait|Atoll|Archipelago|Region|County|Oblast)\b"
     ),
@@ -250,8 +252,10 @@ _LIST_LEAD = _Gated(
 )
 _TOPIC = _Gated(
     re.compile(
-        r"\b(?:discussed|concurred on|agreed on|talked about|focused on|exchanged views on|"
-        r"talks on|discussions on|touched on)\s+(?P<t>[^.;:]{3,160})"
+        r"(?:discussed(?<!\wdiscussed)|concurred(?<!\wconcurred) on|agreed(?<!\wagreed) on"  # (X)
+        r"|talked(?<!\wtalked) about|focused(?<!\wfocused) on"
+        r"|exchanged(?<!\wexchanged) views on|talks(?<!\wtalks) on"
+        r"|discussions(?<!\wdiscussions) on|touched(?<!\wtouched) on)\s+(?P<t>[^.;:]{3,160})"
     ),
     # Each phrase's first word, whole (after a boundary, before a space).
     frozenset(
@@ -523,7 +527,9 @@ _NOUN_TRIGGER = re.compile(
     r"|planning conference)\b"
 )
 _VISIT = _Gated(
-    re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel|traveled|travelled)\b"),
+    re.compile(  # (X)
+        r"(?:visit(?<!\wvisit)(?:s|ed|ing)?|trip(?<!\wtrip)|travel(?<!\wtravel)(?:ed|led)?)\b"
+    ),
     frozenset(
         {"visit", "visits", "visited", "visiting", "trip", "travel", "traveled", "travelled"}
     ),
@@ -735,7 +741,11 @@ _DEFENCE_COOPERATION = re.compile(  # (X)
 _WITH_SOON = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
 _TRILATERAL_WORD = re.compile(r"trilateral(?<!\wtrilateral)\b")  # (X)
 _HOLD_VERB = _Gated(
-    re.compile(r"\b(?:hold|held|conduct|conducted|kicked off|began|stage|staged|launch)\b"),
+    re.compile(  # (X)
+        r"(?:hold(?<!\whold)|held(?<!\wheld)|conduct(?<!\wconduct)(?:ed)?"
+        r"|kicked off(?<!\wkicked off)|began(?<!\wbegan)|stage(?<!\wstage)d?"
+        r"|launch(?<!\wlaunch))\b"
+    ),
     frozenset(
         {"hold", "held", "conduct", "conducted", "kicked", "began", "stage", "staged", "launch"}
     ),
@@ -3040,7 +3050,7 @@ _OWN_DATE = re.compile(r"(?: \([A-Z][A-Z0-9-]{1,9}\))? (?:in|on) (?:the )?")
 #: "The most closely watched encounter is a dinner on Saturday with ...": a coming one.
 _COMING_ENCOUNTER = _Gated(
     re.compile(
-        r"\b(?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
+        r"(?:is(?<!\wis)|are(?<!\ware)) (?:a|an|the) (?:[\w-]+ ){0,2}"  # (X)
         r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     ),
