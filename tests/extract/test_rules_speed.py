@@ -7,6 +7,7 @@ letters just before a clause's start, letters that fold in odd ways).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import example, given, settings
@@ -116,7 +117,8 @@ def test_word_gated_probes_match() -> None:
 
 
 #: The plain forms of rule patterns rewritten to start with a literal or a class the
-#: engine skips to ("X(?<!\wX)" for "\bX"), with the phrases they are about.
+#: engine skips to ("X(?<!\wX)" for "\bX"), with phrases about them (a trailing space
+#: lets the lead patterns, which end at the end of the text, match).
 _PLAIN_SOURCES = {
     "_VENUE": (
         (
@@ -163,6 +165,45 @@ _PLAIN_SOURCES = {
         ),
         ["is a summit on Monday", "are the talks in Tokyo on Sunday", "this a trip on Friday"],
     ),
+    "_PLACE_PREP": (
+        (
+            r"\b(?:in|at|near|out of|off|outside|over)(?: the)?"
+            r"(?: (?P<dir0>northern|southern|eastern|western|central))?"
+            r"(?: port of| city of| province of| region of| island of)? "
+            r"(?P<dir>(?:northern|southern|eastern|western|central|north|south|east|west|"
+            r"north-eastern|south-eastern|north-western|south-western|northeastern|southeastern|"
+            r"northwestern|southwestern) )?(?=[A-Z])"
+        ),
+        ["in the northern port of Da", "out of Guam", "inside Japan", "off south-western Jeju"],
+    ),
+    "_ENABLING_BEFORE": (
+        (
+            r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
+            r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$"
+        ),
+        ["able to hold ", "enables the ", "unable to ", "permits joint "],
+    ),
+    "_DATE_EXCLUDE": (
+        (
+            r"\b(?:by|dating from|since|dates from|established in|first staged in|before"
+            r"|arrived(?: in [\w' ]{2,20})? on"
+            r"|to|until|through)\s+(?:the\s+)?$"
+        ),
+        ["arrived in Hanoi on ", "first staged in ", "since the ", "ditto ", "by "],
+    ),
+    "_TOPIC_NOUN": (
+        (
+            r"\b(?:situations?|war|crisis|conflict|peace|stability|tensions?|developments?|issues?"
+            r"|invasion|hegemony|presence|interests?|investment|troops|forces|policing|ties"
+            r"|relations|trade|exports|imports|influence|role|security)"
+            r" (?:in|at|near|off) (?:the )?$"
+        ),
+        ["situations in the ", "tension off ", "postwar in ", "issues near "],
+    ),
+    "_FUTURE_SIGN": (
+        r"\b(?:will|to|would|plans? to|plan to|aim to|expected to|intends? to)\s+(?:\w+\s+)?$",
+        ["plans to ", "intends to formally ", "into ", "will "],
+    ),
 }
 
 
@@ -179,7 +220,8 @@ def test_rewritten_patterns_match_as_their_plain_forms(
     """A rule pattern written literal first matches where, and as, its plain form does."""
     source, phrases = _PLAIN_SOURCES[name]
     plain = re.compile(source)
-    pattern = getattr(_rules, name).pattern
+    rule = getattr(_rules, name)
+    pattern = rule.pattern if isinstance(rule, _rules._Gated) else rule
     text = "".join(glue + phrases[k % len(phrases)] for glue, k in parts)
     for pos, endpos in ((0, len(text)), (cut, len(text) - trim)):
         expected = [(m.span(), m.groupdict()) for m in plain.finditer(text, pos, endpos)]
@@ -188,3 +230,22 @@ def test_rewritten_patterns_match_as_their_plain_forms(
             first = plain.match(text, at, endpos)
             again = pattern.match(text, at, endpos)
             assert (first and first.span()) == (again and again.span()), (text, at)
+
+
+def test_plain_source_probes_match() -> None:
+    """Most probe phrases above match their plain form (the comparison is not vacuous)."""
+    for name, (source, phrases) in _PLAIN_SOURCES.items():
+        hits = [phrase for phrase in phrases if re.search(source, phrase)]
+        assert len(hits) >= 2, (name, hits)
+
+
+def test_rewritten_patterns_on_each_phrase() -> None:
+    """Each probe phrase between any two glue pieces matches as the plain form does."""
+    for name, (source, phrases) in _PLAIN_SOURCES.items():
+        plain = re.compile(source)
+        rule = getattr(_rules, name)
+        pattern = rule.pattern if isinstance(rule, _rules._Gated) else rule
+        for phrase, before, after in itertools.product(phrases, _GLUE, ["", *_GLUE]):
+            text = before + phrase + after
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, text

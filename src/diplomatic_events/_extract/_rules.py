@@ -200,7 +200,8 @@ _DIRECTION = (
 _WORD_CHAR = re.compile(r"\w")
 _DIRECTION_BEFORE = re.compile(_DIRECTION + r" $")
 _PLACE_PREP = re.compile(
-    r"\b(?:in|at|near|out of|off|outside|over)(?: the)?"
+    r"(?:in(?<!\win)|at(?<!\wat)|near(?<!\wnear)|out(?<!\wout) of|off(?<!\woff)"  # (X)
+    r"|outside(?<!\woutside)|over(?<!\wover))(?: the)?"
     r"(?: (?P<dir0>northern|southern|eastern|western|central))?"
     r"(?: port of| city of| province of| region of| island of)? "
     r"(?P<dir>(?:northern|southern|eastern|western|central|north|south|east|west|"
@@ -402,14 +403,17 @@ _KEEP_ING: Final = frozenset(
     {"policing", "servicing", "cross-servicing", "training", "peacekeeping"}
 )
 _FUTURE_SIGN = re.compile(
-    r"\b(?:will|to|would|plans? to|plan to|aim to|expected to|intends? to)\s+(?:\w+\s+)?$"
+    r"(?:will(?<!\wwill)|to(?<!\wto)|would(?<!\wwould)|plan(?<!\wplan)s? to"  # (X)
+    r"|plan(?<!\wplan) to|aim(?<!\waim) to|expected(?<!\wexpected) to"
+    r"|intend(?<!\wintend)s? to)\s+(?:\w+\s+)?$"
 )
 _ACCESSION = re.compile(r"\s(?:membership|accession|bid to join|application)\b")
 _POSTMOD_DATE = re.compile(r"\s+of\s+")
 _DATE_EXCLUDE = re.compile(
-    r"\b(?:by|dating from|since|dates from|established in|first staged in|before"
-    r"|arrived(?: in [\w' ]{2,20})? on"
-    r"|to|until|through)\s+(?:the\s+)?$"
+    r"(?:by(?<!\wby)|dating(?<!\wdating) from|since(?<!\wsince)|dates(?<!\wdates) from"  # (X)
+    r"|established(?<!\westablished) in|first(?<!\wfirst) staged in|before(?<!\wbefore)"
+    r"|arrived(?<!\warrived)(?: in [\w' ]{2,20})? on"
+    r"|to(?<!\wto)|until(?<!\wuntil)|through(?<!\wthrough))\s+(?:the\s+)?$"
 )
 _EXERCISE_NAMED = _Gated(
     re.compile(
@@ -765,8 +769,10 @@ _NEGATED_BEFORE = _Gated(re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), (
 _NOT_AN = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
 _SPACES = re.compile(r"\s+")
 _ENABLING_BEFORE = re.compile(
-    r"\b(?:facilitate|facilitating|enabling|enable|enables|able to|allow|allows"
-    r"|allowing|permit|permits|permitting)\s+(?:\w+\s+){0,2}$"
+    r"(?:facilitate(?<!\wfacilitate)|facilitating(?<!\wfacilitating)"  # (X)
+    r"|enabling(?<!\wenabling)|enable(?<!\wenable)|enables(?<!\wenables)|able(?<!\wable) to"
+    r"|allow(?<!\wallow)|allows(?<!\wallows)|allowing(?<!\wallowing)|permit(?<!\wpermit)"
+    r"|permits(?<!\wpermits)|permitting(?<!\wpermitting))\s+(?:\w+\s+){0,2}$"
 )
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _SIDELINES_WITH = _Gated(
@@ -3031,9 +3037,15 @@ _DATE_WORDS: Final = frozenset(
 
 
 _TOPIC_NOUN = re.compile(
-    r"\b(?:situations?|war|crisis|conflict|peace|stability|tensions?|developments?|issues?|invasion|"
-    r"hegemony|presence|interests?|investment|troops|forces|policing|ties|relations|trade|exports|"
-    r"imports|influence|role|security) (?:in|at|near|off) (?:the )?$"
+    r"(?:situation(?<!\wsituation)s?|war(?<!\wwar)|crisis(?<!\wcrisis)"  # (X)
+    r"|conflict(?<!\wconflict)|peace(?<!\wpeace)|stability(?<!\wstability)"
+    r"|tension(?<!\wtension)s?|development(?<!\wdevelopment)s?|issue(?<!\wissue)s?"
+    r"|invasion(?<!\winvasion)|hegemony(?<!\whegemony)|presence(?<!\wpresence)"
+    r"|interest(?<!\winterest)s?|investment(?<!\winvestment)|troops(?<!\wtroops)"
+    r"|forces(?<!\wforces)|policing(?<!\wpolicing)|ties(?<!\wties)|relations(?<!\wrelations)"
+    r"|trade(?<!\wtrade)|exports(?<!\wexports)|imports(?<!\wimports)"
+    r"|influence(?<!\winfluence)|role(?<!\wrole)|security(?<!\wsecurity))"
+    r" (?:in|at|near|off) (?:the )?$"
 )
 
 
