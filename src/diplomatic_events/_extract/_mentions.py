@@ -203,7 +203,10 @@ class Mention:
         possessive: Whether it ends in 's.
         person: Index into the person table for persons.
         extra: A second value (an acronym's agreement kind).
-        prep: The preposition before it ("in", "to", "with", ...), or None.
+
+    Its preposition (:attr:`prep`) is given to the constructor, or read from the text
+    when first asked for (:meth:`read_prep_from`); a copy by ``attrs.evolve`` that
+    keeps the start reads the same one.
     """
 
     start: int
@@ -214,7 +217,10 @@ class Mention:
     possessive: bool = False
     person: int | None = None
     extra: str | None = None
-    prep: str | None = None
+    #: The preposition once known (see :attr:`prep`).
+    _prep: str | None = None
+    #: The text to read the preposition from while it is not known yet, else None.
+    _source: str | None = None
 
     def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
         self,
@@ -227,8 +233,13 @@ class Mention:
         person: int | None = None,
         extra: str | None = None,
         prep: str | None = None,
+        source: str | None = None,
     ) -> None:
-        """Make the record from its fields."""
+        """Make the record from its fields.
+
+        ``source`` (which ``attrs.evolve`` passes on) is the text to read the
+        preposition from when it is first asked for, while ``prep`` is not known yet.
+        """
         self.start = start
         self.end = end
         self.kind = kind
@@ -237,7 +248,22 @@ class Mention:
         self.possessive = possessive
         self.person = person
         self.extra = extra
-        self.prep = prep
+        self._prep = prep
+        self._source = source
+
+    def read_prep_from(self, text: str) -> None:
+        """Read :attr:`prep` from *text* (the one it was found in) when first asked for."""
+        self._source = text
+
+    @property
+    def prep(self) -> str | None:
+        """The preposition before it ("in", "to", "with", ...), or None."""
+        # Most mentions' preposition is never asked for: it is read on the first question.
+        source = self._source
+        if source is not None:
+            self._prep = _preposition(source, self.start)
+            self._source = None
+        return self._prep
 
     @property
     def is_state(self) -> bool:
@@ -484,10 +510,10 @@ def find_mentions(
     persons: list[Person] = []
     mentions = _persons(text, mentions, tokens, persons, gaz.named_heads)
     mentions = _corefer(mentions, tokens, persons)
-    # A mention's preposition depends on its start alone: set before the inference,
-    # which reads it to tell places from parties.
+    # A mention's preposition depends on its start alone (and the text): each reads it
+    # when first asked, the inference (which tells places from parties by it) or later.
     for m in mentions:
-        m.prep = _preposition(text, m.start)
+        m.read_prep_from(text)
     _infer_person_states(text, mentions, persons, gaz)
     for m in mentions:
         if m.kind == "person" and m.person is not None:
