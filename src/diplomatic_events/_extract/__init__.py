@@ -79,20 +79,18 @@ def extract(
 def _extract(
     text: str, gaz: Gazetteer, published: dt.date | None, title: str | None, url: str | None
 ) -> EventSet:
-    if not text.isascii():
-        # A lone surrogate cannot be written as UTF-8, so the models reject it; U+FFFD
-        # takes its place one for one, so every offset still points at the same text.
-        # (Encoding fails exactly when the text holds a surrogate, and is the quicker
-        # test; UTF-16 the quicker encoding for text below U+10000, which it copies.)
-        try:
-            text.encode("utf-16")
-        except UnicodeEncodeError:
-            text = _SURROGATE.sub("\ufffd", text)
     sections = split(text)
     headline = next(
         (text[s.start : s.end] for s in sections.sentences if s.section == "headline"), None
     )
-    article = _article(text, published, title or headline, url, sections.dateline)
+    try:
+        article = _article(text, published, title or headline, url, sections.dateline)
+    except ValidationError:
+        # The text holds a lone surrogate, the one fault _article's fallback can meet (the
+        # article's check is the test for it, run once): it cannot be written as UTF-8, so
+        # U+FFFD takes its place one for one (every offset still points at the same text)
+        # and the text is read again from the start.
+        return _extract(_SURROGATE.sub("\ufffd", text), gaz, published, title, url)
     read = sections.sentences[:MAX_SENTENCES]
     limit = read[-1].end if read else 0
     mentions, persons = find_mentions(text, gaz, limit)
