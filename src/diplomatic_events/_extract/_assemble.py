@@ -25,6 +25,7 @@ import attrs
 
 from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs, Reader
 from diplomatic_events._models import (
+    _BLAKE2B_8,
     Agreement,
     Exercise,
     Location,
@@ -32,10 +33,7 @@ from diplomatic_events._models import (
     Party,
     Span,
     StatusChange,
-    _agreement_id,
-    _exercise_id,
-    _meeting_id,
-    _party_id,
+    _slug,
 )
 from diplomatic_events.exceptions import ValidationError
 from diplomatic_events.vocab import (
@@ -111,16 +109,72 @@ def _government_party(code: str) -> Party:
     return Party(kind=PartyKind.GOVERNMENT, name=country_name(code), country=code)
 
 
-def _with_id(item: _I, id_of: typing.Callable[[_I], str]) -> _I:
+def _with_id(item: _I, item_id: str) -> _I:
     """*item* with its id cached (as serialization does for every instance it builds).
 
-    Every party and event the assembly builds has its id read: computing it here skips
+    Every party and event the assembly builds has its id read: caching it here skips
     the empty cache's lookup (an AttributeError caught, attrs' __getattr__ and the
-    property), which costs more than the id itself. *id_of* is the function the
-    model's ``id`` property calls.
+    property), which costs more than the id itself. *item_id* is the id the model's
+    ``id`` property gives, worked out by the compiled copies of its functions below.
     """
-    object.__setattr__(item, "id", id_of(item))
+    object.__setattr__(item, "id", item_id)
     return item
+
+
+# Compiled copies of the ids' computations in _models (_slug, _party_id, _event_id and
+# the events' id functions), which run interpreted there; tests/test_models_speed.py
+# holds each copy to the model's function.
+_PERSON_KIND: Final = PartyKind.PERSON.value
+_MILITARY_KIND: Final = PartyKind.MILITARY.value
+
+
+def _slug_of(name: str) -> str:
+    """The model's ``_slug(name)``, its usual case (see there) compiled."""
+    folded = name.casefold()
+    if folded.isascii() and folded.replace(" ", "").isalnum():
+        return "-".join(folded.split())
+    return _slug(name)
+
+
+def _party_key(kind: str, name: str, country: str | None) -> str:
+    """The id of a party of the kind of value *kind* other than a state or government."""
+    if country is None:
+        return f"{kind}:{_slug_of(name)}"
+    return f"{kind}:{country}:{_slug_of(name)}"
+
+
+def _event_key(prefix: str, parties: tuple[Party, ...], rest: list[str | None]) -> str:
+    """The model's ``_event_id(prefix, parties, *rest)``."""
+    parts = sorted([p.id for p in parties])
+    parts.append("|")
+    for r in rest:
+        parts.append(r or "")
+    hasher = _BLAKE2B_8.copy()
+    hasher.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return prefix + ":" + hasher.hexdigest()
+
+
+def _meeting_key(m: Meeting) -> str:
+    """The model's ``_meeting_id(m)``."""
+    date, location = m.date, m.location
+    return _event_key(
+        "meeting",
+        m.participants,
+        [None if date is None else str(date), None if location is None else location.name],
+    )
+
+
+def _agreement_key(parties: tuple[Party, ...], name: str, acronym: str | None) -> str:
+    """The model's ``_agreement_id`` of an agreement of these parties, name and acronym."""
+    return _event_key("agreement", parties, [acronym.casefold() if acronym else _slug_of(name)])
+
+
+def _exercise_key(
+    participants: tuple[Party, ...], name: str | None, start: PartialDate | None
+) -> str:
+    """The model's ``_exercise_id`` of an exercise of these participants, name and start."""
+    rest = [None if name is None else _slug_of(name), None if start is None else str(start)]
+    return _event_key("exercise", participants, rest)
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -255,15 +309,11 @@ class Assembler:
         if pid is not None:
             return self.parties[pid]
         person = self.persons[index]
+        name = person.name.strip()
         party = self._keep(
             _with_id(
-                Party(
-                    kind=PartyKind.PERSON,
-                    name=person.name.strip(),
-                    country=code,
-                    title=person.title,
-                ),
-                _party_id,
+                Party(kind=PartyKind.PERSON, name=name, country=code, title=person.title),
+                _party_key(_PERSON_KIND, name, code),
             )
         )
         self._ids[key] = party.id
@@ -315,13 +365,16 @@ class Assembler:
                     aliases=(*party.aliases, name),
                 )
                 # Its id cached as _with_id does, but not worked out again: a party's id
-                # is made of its kind, state and name (see _party_id), not its aliases.
+                # is made of its kind, state and name (see _party_key), not its aliases.
                 object.__setattr__(updated, "id", party.id)
                 self.parties[party.id] = updated
                 self._forces.setdefault((code, "name", name), []).append(party.id)
                 return updated
             return party
-        made = _with_id(Party(kind=PartyKind.MILITARY, name=name, country=m.code), _party_id)
+        made = _with_id(
+            Party(kind=PartyKind.MILITARY, name=name, country=m.code),
+            _party_key(_MILITARY_KIND, name, m.code),
+        )
         if made.id in self.parties:
             return self.parties[made.id]
         self.parties[made.id] = made
@@ -785,7 +838,7 @@ class Assembler:
                 if told is not None and told.date is not None:
                     meeting = attrs.evolve(meeting, date=told.date)
             if meeting is not None:
-                built_meetings.append(_with_id(meeting, _meeting_id))
+                built_meetings.append(_with_id(meeting, _meeting_key(meeting)))
         built_exercises = [e for e in map(self._exercise, exercises) if e is not None]
         return (
             _unique(built_meetings),
@@ -818,20 +871,19 @@ class Assembler:
         parties = tuple(
             self.country(c) for c in sorted(r.codes, key=lambda c: _first_index(r.parties, c))
         )
+        name, acronym = r.name.strip(), r.acronym
         try:
-            return _with_id(
-                Agreement(
-                    name=r.name.strip(),
-                    parties=parties,
-                    history=history,
-                    acronym=r.acronym,
-                    kind=r.kind,
-                    evidence=self.spans(r.spans),
-                ),
-                _agreement_id,
+            agreement = Agreement(
+                name=name,
+                parties=parties,
+                history=history,
+                acronym=acronym,
+                kind=r.kind,
+                evidence=self.spans(r.spans),
             )
         except ValidationError:
             return None
+        return _with_id(agreement, _agreement_key(parties, name, acronym))
 
     def _meeting(
         self, r: _MeetingRecord, agreements: list[tuple[_AgreementRecord, Agreement]]
@@ -872,23 +924,23 @@ class Assembler:
             return None
         status = _exercise_status(r, self.published)
         end = r.end if r.end is not None and (r.start is None or r.end >= r.start) else None
+        name, start = r.name, r.start
         try:
-            return _with_id(
-                Exercise(
-                    participants=tuple(self.country(c) for c in codes),
-                    status=status,
-                    name=r.name,
-                    locations=tuple(r.locations),
-                    start=r.start,
-                    end=end,
-                    date_text=r.date_text,
-                    domain=r.domain,
-                    evidence=self.spans(r.spans),
-                ),
-                _exercise_id,
+            participants = tuple(self.country(c) for c in codes)
+            exercise = Exercise(
+                participants=participants,
+                status=status,
+                name=name,
+                locations=tuple(r.locations),
+                start=start,
+                end=end,
+                date_text=r.date_text,
+                domain=r.domain,
+                evidence=self.spans(r.spans),
             )
         except ValidationError:
             return None
+        return _with_id(exercise, _exercise_key(participants, name, start))
 
 
 def _exercise_status(r: _ExerciseRecord, published: dt.date | None) -> ExerciseStatus:
