@@ -80,6 +80,22 @@ _SPECIFICITY: Final[dict[str, int]] = {
 _LIFECYCLE: Final[dict[str, int]] = {
     status.value: rank for status, rank in AGREEMENT_LIFECYCLE.items()
 }
+# The enum members the assembly uses, as names of their own: a member read from its
+# class (MeetingStatus.HELD) goes through the enum metaclass's __getattr__ hook, over a
+# thousand instructions a read even in compiled code, where a Final name is a C static.
+_COUNTRY: Final = PartyKind.COUNTRY
+_GOVERNMENT: Final = PartyKind.GOVERNMENT
+_PERSON: Final = PartyKind.PERSON
+_MILITARY: Final = PartyKind.MILITARY
+_WORKING_MEAL: Final = MeetingFormat.WORKING_MEAL
+_MEETING_HELD: Final = MeetingStatus.HELD
+_OTHER_KIND: Final = AgreementKind.OTHER
+_SIGNED: Final = AgreementStatus.SIGNED
+_HELD: Final = ExerciseStatus.HELD
+_ONGOING: Final = ExerciseStatus.ONGOING
+_PLANNED: Final = ExerciseStatus.PLANNED
+_IN_COUNTRY: Final = LocationKind.COUNTRY
+_VENUE: Final = LocationKind.VENUE
 _NAME_STOP: Final = frozenset(
     {"the", "of", "and", "on", "a", "an", "for", "agreement", "accord", "pact", "deal", "treaty"}
 )
@@ -101,12 +117,12 @@ def country_name(code: str) -> str:
 # (parties are immutable). At most one of each per ISO 3166-1 code.
 @functools.cache
 def _country_party(code: str) -> Party:
-    return Party(kind=PartyKind.COUNTRY, name=country_name(code), country=code)
+    return Party(kind=_COUNTRY, name=country_name(code), country=code)
 
 
 @functools.cache
 def _government_party(code: str) -> Party:
-    return Party(kind=PartyKind.GOVERNMENT, name=country_name(code), country=code)
+    return Party(kind=_GOVERNMENT, name=country_name(code), country=code)
 
 
 def _with_id(item: _I, item_id: str) -> _I:
@@ -124,8 +140,8 @@ def _with_id(item: _I, item_id: str) -> _I:
 # Compiled copies of the ids' computations in _models (_slug, _party_id, _event_id and
 # the events' id functions), which run interpreted there; tests/test_models_speed.py
 # holds each copy to the model's function.
-_PERSON_KIND: Final = PartyKind.PERSON.value
-_MILITARY_KIND: Final = PartyKind.MILITARY.value
+_PERSON_VALUE: Final = PartyKind.PERSON.value
+_MILITARY_VALUE: Final = PartyKind.MILITARY.value
 
 
 def _slug_of(name: str) -> str:
@@ -312,8 +328,8 @@ class Assembler:
         name = person.name.strip()
         party = self._keep(
             _with_id(
-                Party(kind=PartyKind.PERSON, name=name, country=code, title=person.title),
-                _party_key(_PERSON_KIND, name, code),
+                Party(kind=_PERSON, name=name, country=code, title=person.title),
+                _party_key(_PERSON_VALUE, name, code),
             )
         )
         self._ids[key] = party.id
@@ -372,8 +388,8 @@ class Assembler:
                 return updated
             return party
         made = _with_id(
-            Party(kind=PartyKind.MILITARY, name=name, country=m.code),
-            _party_key(_MILITARY_KIND, name, m.code),
+            Party(kind=_MILITARY, name=name, country=m.code),
+            _party_key(_MILITARY_VALUE, name, m.code),
         )
         if made.id in self.parties:
             return self.parties[made.id]
@@ -563,7 +579,7 @@ class Assembler:
                 r.location, r.location_rank = location, loc_rank
             elif r.location is not None and r.location.country is None and obs.location.country:
                 r.location = _located(r.location, obs.location.country)
-        if obs.format is not None and (r.format is None or r.format is MeetingFormat.WORKING_MEAL):
+        if obs.format is not None and (r.format is None or r.format is _WORKING_MEAL):
             r.format = obs.format
         for topic in obs.topics:
             if topic not in r.topic_set:
@@ -692,11 +708,11 @@ class Assembler:
                 obs.level == r.level == "named" and obs.acronym and not r.acronym
             ):
                 r.name, r.level = obs.name, obs.level
-                if obs.kind is not AgreementKind.OTHER:
+                if obs.kind is not _OTHER_KIND:
                     r.kind = obs.kind
             if r.acronym is None and obs.acronym:
                 r.acronym = obs.acronym
-            if r.kind is AgreementKind.OTHER:
+            if r.kind is _OTHER_KIND:
                 r.kind = obs.kind
         if obs.status is not None:
             r.history.append((obs.status, obs.date, obs.date_text, obs.default, obs.sentence))
@@ -852,14 +868,14 @@ class Assembler:
         # "signed ... at an online meeting", "concluding ... The breakthrough was announced
         # at a summit ... on December 6": an undated signing takes the meeting's date.
         for i, (status, date, text, default, sentence) in enumerate(record.history):
-            if date is not None or default or status is not AgreementStatus.SIGNED:
+            if date is not None or default or status is not _SIGNED:
                 continue
             for m in meetings:
                 if (
                     m.date is not None
                     and record.codes <= m.codes
                     and (sentence in m.sentences or sentence + 1 in m.sentences)
-                    and m.status is MeetingStatus.HELD
+                    and m.status is _MEETING_HELD
                 ):
                     record.history[i] = (status, m.date, m.date_text or text, default, sentence)
                     break
@@ -897,11 +913,7 @@ class Assembler:
             if not record.sentences.isdisjoint(r.sentences) and record.codes <= r.codes:
                 if agreement.id not in outcomes:
                     outcomes.append(agreement.id)
-                if (
-                    date is None
-                    and agreement.status is AgreementStatus.SIGNED
-                    and r.status is MeetingStatus.HELD
-                ):
+                if date is None and agreement.status is _SIGNED and r.status is _MEETING_HELD:
                     date = agreement.date
         try:
             return Meeting(
@@ -945,20 +957,20 @@ class Assembler:
 
 def _exercise_status(r: _ExerciseRecord, published: dt.date | None) -> ExerciseStatus:
     if r.past:
-        return ExerciseStatus.HELD
+        return _HELD
     if published is not None and r.start is not None:
         if r.start.earliest() > published:
-            return ExerciseStatus.PLANNED
+            return _PLANNED
         if r.end is not None and r.end.latest() < published:
-            return ExerciseStatus.HELD
-        if r.end is not None or ExerciseStatus.ONGOING in r.statuses:
-            return ExerciseStatus.ONGOING
+            return _HELD
+        if r.end is not None or _ONGOING in r.statuses:
+            return _ONGOING
     if r.past:
-        return ExerciseStatus.HELD
-    for status in (ExerciseStatus.ONGOING, ExerciseStatus.PLANNED, ExerciseStatus.HELD):
+        return _HELD
+    for status in (_ONGOING, _PLANNED, _HELD):
         if status in r.statuses:
             return status
-    return ExerciseStatus.HELD
+    return _HELD
 
 
 def _history(
@@ -1046,16 +1058,13 @@ def _same_place(a: Location, b: Location) -> bool:
         return True
     if a.kind is not b.kind and a.country is not None and a.country == b.country:
         return (
-            a.kind is LocationKind.COUNTRY
-            or b.kind is LocationKind.COUNTRY
-            or a.kind is LocationKind.VENUE
-            or b.kind is LocationKind.VENUE
+            a.kind is _IN_COUNTRY or b.kind is _IN_COUNTRY or a.kind is _VENUE or b.kind is _VENUE
         )
     # "at the Capella hotel on Sentosa" beside "in Singapore": a venue of unknown country
     # lies in the city or country named for the same meeting.
     return (
         a.kind is not b.kind
-        and (a.kind is LocationKind.VENUE or b.kind is LocationKind.VENUE)
+        and (a.kind is _VENUE or b.kind is _VENUE)
         and (a.country is None or b.country is None)
     )
 
