@@ -310,6 +310,8 @@ class Assembler:
         # is that value, in the order of the registry (see _military).
         self._forces: dict[tuple[str, str, str], list[str]] = {}
         self._force_order: dict[str, int] = {}
+        # The country party of each state asked for, as the registry holds it (see country).
+        self._countries: dict[str, Party] = {}
 
     # ---- parties ---------------------------------------------------------------------
 
@@ -337,7 +339,12 @@ class Assembler:
 
     def country(self, code: str) -> Party:
         """The country party of a state."""
-        return self._keep(_country_party(code))
+        # Asked for again and again (every event's parties): the registry's entry of a
+        # country, kept on first use, is never replaced, so it is looked up by code.
+        party = self._countries.get(code)
+        if party is None:
+            party = self._countries[code] = self._keep(_country_party(code))
+        return party
 
     def party(self, m: Mention) -> Party | None:
         """The party a mention stands for, or None."""
@@ -416,7 +423,10 @@ class Assembler:
         out: list[Party] = []
         for m in best.values():
             party = self.party(m)
-            if party is not None and party not in out:
+            # (Two parties made here are equal only when they are the very same object,
+            # the registry's entry for their id, which is only ever replaced by one with
+            # an alias more: identity spares the model's interpreted __eq__.)
+            if party is not None and all(p is not party for p in out):
                 out.append(party)
         return tuple(out)
 
