@@ -58,6 +58,32 @@ if TYPE_CHECKING:
 
 __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 
+#: The enum members the rules use, as module constants: a member read from its class
+#: goes through the enum metaclass's ``__getattr__`` hook (tens of nanoseconds a read,
+#: compiled or not), a Final name is a C static when compiled.
+_KIND_OTHER: Final = AgreementKind.OTHER
+_KIND_TREATY: Final = AgreementKind.TREATY
+_AGR_IN_FORCE: Final = AgreementStatus.IN_FORCE
+_AGR_PROPOSED: Final = AgreementStatus.PROPOSED
+_AGR_RATIFIED: Final = AgreementStatus.RATIFIED
+_AGR_SIGNED: Final = AgreementStatus.SIGNED
+_AGR_TERMINATED: Final = AgreementStatus.TERMINATED
+_EX_HELD: Final = ExerciseStatus.HELD
+_EX_ONGOING: Final = ExerciseStatus.ONGOING
+_EX_PLANNED: Final = ExerciseStatus.PLANNED
+_LOC_CITY: Final = LocationKind.CITY
+_LOC_COUNTRY: Final = LocationKind.COUNTRY
+_LOC_OTHER: Final = LocationKind.OTHER
+_LOC_REGION: Final = LocationKind.REGION
+_LOC_SEA: Final = LocationKind.SEA
+_LOC_VENUE: Final = LocationKind.VENUE
+_FMT_IN_PERSON: Final = MeetingFormat.IN_PERSON
+_FMT_PHONE: Final = MeetingFormat.PHONE
+_FMT_VIRTUAL: Final = MeetingFormat.VIRTUAL
+_FMT_WORKING_MEAL: Final = MeetingFormat.WORKING_MEAL
+_MEET_HELD: Final = MeetingStatus.HELD
+_MEET_SCHEDULED: Final = MeetingStatus.SCHEDULED
+
 #: Most mentions looked at in one clause; beyond that a clause is a list, not prose.
 MAX_CLAUSE_MENTIONS: Final = 60
 #: Most agreement head words read in one clause ("MoU MoU MoU ..." is no prose either).
@@ -1599,15 +1625,15 @@ class Reader:
             or bool(_PRIOR_TO.search(ctext))
             or _COMING_ENCOUNTER.search(ctext) is not None
         )
-        status = MeetingStatus.SCHEDULED if future else MeetingStatus.HELD
+        status = _MEET_SCHEDULED if future else _MEET_HELD
         if facts.holds(regex["meeting_cancel"]):
             return  # a called-off meeting is not annotated (ANNOTATION: held or scheduled)
         date, date_text = self._date_near(clause, trigger.start(), future=future)
         if date is not None and self.published is not None and not future:
             if date.earliest() > self.published:
-                status = MeetingStatus.SCHEDULED
+                status = _MEET_SCHEDULED
         elif date is not None and self.published is not None and date.latest() < self.published:
-            status = MeetingStatus.HELD
+            status = _MEET_HELD
         location = self._meeting_location(clause, ms, visit=_VISIT.search(ctext) is not None)
         if text.startswith(", where", clause.start) and clause.start > s.start:
             # "leaves on Saturday for Abu Dhabi, where he is due to meet ...": the trip's
@@ -1617,7 +1643,7 @@ class Reader:
             if location is None and place and place[-1].end == clause.start:
                 last = place[-1]
                 if last.code and last.kind in {"seat", "place", "region", "country"}:
-                    kind = LocationKind.COUNTRY if last.kind == "country" else LocationKind.CITY
+                    kind = _LOC_COUNTRY if last.kind == "country" else _LOC_CITY
                     location = Location(
                         name=text[last.start : last.end], country=last.code, kind=kind
                     )
@@ -1652,13 +1678,13 @@ class Reader:
                 status, date, date_text = same.status, same.date, same.date_text
         fmt = None
         if facts.holds(regex["meeting_virtual"]):
-            fmt = MeetingFormat.VIRTUAL
+            fmt = _FMT_VIRTUAL
         elif facts.holds(regex["meeting_phone"]):
-            fmt = MeetingFormat.PHONE
+            fmt = _FMT_PHONE
         elif location is not None:
-            fmt = MeetingFormat.IN_PERSON
+            fmt = _FMT_IN_PERSON
         elif facts.holds(regex["meeting_meal"]):
-            fmt = MeetingFormat.WORKING_MEAL
+            fmt = _FMT_WORKING_MEAL
         topics = self._topics(ctext)
         for group in groups:
             if len(_uniq_codes(group)) < 2:
@@ -1714,10 +1740,10 @@ class Reader:
             date, date_text = self._date_near(window, tail.end(), future=False)
             if place is None or date is None or self.published is None:
                 continue
-            status = MeetingStatus.HELD
+            status = _MEET_HELD
             if date.earliest() > self.published:
-                status = MeetingStatus.SCHEDULED
-            kind = LocationKind.COUNTRY if place.kind == "country" else LocationKind.CITY
+                status = _MEET_SCHEDULED
+            kind = _LOC_COUNTRY if place.kind == "country" else _LOC_CITY
             name = text[place.start : place.end]
             location = Location(name=name, country=place.code, kind=kind)
             # The series is the pair's: its states, not the persons of this session.
@@ -1734,7 +1760,7 @@ class Reader:
                     date,
                     date_text,
                     location,
-                    MeetingFormat.IN_PERSON,
+                    _FMT_IN_PERSON,
                     [],
                     (s.start, s.end),
                     series=True,
@@ -1874,10 +1900,10 @@ class Reader:
             if on is not None and not _is_date_word(on.split()[-1]):
                 # "at the Capella hotel on the resort island of Sentosa"
                 name = text[venue.start("v") : venue.end("on")]
-            return Location(name=name, country=code, kind=LocationKind.VENUE)
+            return Location(name=name, country=code, kind=_LOC_VENUE)
         for kinds, kind in (
-            ({"region", "place"}, LocationKind.REGION),
-            ({"seat"}, LocationKind.CITY),
+            ({"region", "place"}, _LOC_REGION),
+            ({"seat"}, _LOC_CITY),
         ):
             for m in ms:
                 # _topic_place last: it is pure, so asking it only of a candidate is the same.
@@ -1888,7 +1914,7 @@ class Reader:
                 ):
                     name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                     venue_like = m.kind == "region" and m.prep == "at"
-                    place_kind = LocationKind.VENUE if venue_like else kind
+                    place_kind = _LOC_VENUE if venue_like else kind
                     return Location(name=name, country=m.code, kind=place_kind)
         for m in ms:
             # "in the Philippine capital", "to the Austrian capital": that state's capital.
@@ -1901,7 +1927,7 @@ class Reader:
             ):
                 capital = self.gaz.capitals.get(m.code)
                 if capital is not None:
-                    return Location(name=capital, country=m.code, kind=LocationKind.CITY)
+                    return Location(name=capital, country=m.code, kind=_LOC_CITY)
         for m in ms:
             if (
                 m.kind == "country"
@@ -1911,9 +1937,9 @@ class Reader:
                 town = _TOWN_BEFORE.search(text, max(0, m.start - 30), m.start)
                 if town is not None and m.prep == "in":
                     # "in <Town>, <State>": the place before the state's name.
-                    return Location(name=town.group("t"), country=m.code, kind=LocationKind.CITY)
+                    return Location(name=town.group("t"), country=m.code, kind=_LOC_CITY)
                 name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
-                return Location(name=name, country=m.code, kind=LocationKind.COUNTRY)
+                return Location(name=name, country=m.code, kind=_LOC_COUNTRY)
         return None
 
     def _topics(self, ctext: str) -> list[str]:
@@ -2005,10 +2031,10 @@ class Reader:
                                 s.section,
                                 "accession protocol",
                                 None,
-                                AgreementKind.TREATY,
+                                _KIND_TREATY,
                                 "specific",
                                 parties,
-                                AgreementStatus.RATIFIED,
+                                _AGR_RATIFIED,
                                 date,
                                 date_text,
                                 default=False,
@@ -2095,7 +2121,7 @@ class Reader:
                 if len(subject) >= 2:
                     end = on.start("w") + len(" ".join(subject))
             name = text[j.start() : end].lower()
-            out.append((j.start(), end, name, None, AgreementKind.OTHER, "statement", False))
+            out.append((j.start(), end, name, None, _KIND_OTHER, "statement", False))
         # "is currently negotiating one with the Philippines": the last acronym named.
         for match in _ONE.finditer(text, clause.start, clause.end) if " one" in facts.text else ():
             last = next((o for o in reversed(out) if o[3]), None) or (
@@ -2245,7 +2271,7 @@ class Reader:
         plural = word.lower().endswith("s") and word.lower() != "mous"
         lead = text[max(clause.start, start - 12) : start]
         if plural and _COUNT_BEFORE.search(lead):
-            return (start, end, None, None, AgreementKind.OTHER, "skip", True)
+            return (start, end, None, None, _KIND_OTHER, "skip", True)
         post_text = text[he:end]
         name = " ".join([*name_words, word]) + post_text
         name = _SPACES.sub(" ", name).strip()
@@ -2262,7 +2288,7 @@ class Reader:
         # fold_lower: a case-insensitive head may hold a long s or a dotted capital I.
         head_kind = gaz.agreement_heads.get(fold_lower(word))
         if head_kind:
-            kind = _kind(head_kind) if kind is AgreementKind.OTHER else kind
+            kind = _kind(head_kind) if kind is _KIND_OTHER else kind
         if level == "generic":
             lateral = next(
                 (w.lower() for w in mods if w.lower() in {"bilateral", "trilateral"}), None
@@ -2278,7 +2304,7 @@ class Reader:
             idiom.group().lower() == "deal with"
             and (mods or definite or _ARTICLE_BEFORE.search(lead))
         ):  # "to deal with", not "the trade deal with Iran"
-            return (start, end, None, None, AgreementKind.OTHER, "skip", False)
+            return (start, end, None, None, _KIND_OTHER, "skip", False)
         return (start, end, name, None, kind, level, plural)
 
     def _generic_name(self, head: str, ctext: str) -> str:
@@ -2299,7 +2325,7 @@ class Reader:
         for phrase, kind in self.gaz.kind_keywords:
             if phrase in low:
                 return _kind(kind)
-        return AgreementKind.OTHER
+        return _KIND_OTHER
 
     def _agreement(  # noqa: PLR0913, PLR0917 - a mention's parts, read by one rule
         self,
@@ -2324,7 +2350,7 @@ class Reader:
         if level == "statement":
             # "Trump and Kim signed a joint statement": signed, so an agreement;
             # one merely issued or released is not.
-            if status is not AgreementStatus.SIGNED or trigger_pos is None or trigger_pos > start:
+            if status is not _AGR_SIGNED or trigger_pos is None or trigger_pos > start:
                 return
             level = "specific"
         # A date written into the name ("the 2007 declaration") is the instrument's
@@ -2350,24 +2376,24 @@ class Reader:
                     date, date_text = resolved, right[0].text.strip()
             own = [d for d in self.dates_within(start, end) if d.kind == "year"]
             year = own[0].year if own and own[0].end_year is None else None
-            if status is AgreementStatus.SIGNED and year is not None:
+            if status is _AGR_SIGNED and year is not None:
                 # "a 1998 general agreement" was signed in 1998, whatever else the
                 # clause dates.
                 date, date_text = _safe_date(year, None, None), own[0].text.strip()
         if (
-            status is AgreementStatus.IN_FORCE
+            status is _AGR_IN_FORCE
             and trigger_pos is not None
             and text.startswith(("replaces", "supersedes"), trigger_pos)
         ):
             date, date_text = None, None  # applied until replaced: no entry into force stated
         if (
-            status is AgreementStatus.SIGNED
+            status is _AGR_SIGNED
             and (trigger_pos is None or trigger_pos >= start)
             # every match holds ", under " within its first 88 characters
             and text.find(", under ", end, min(s.end, next_head, end + 88)) >= 0
             and _UNDER_WHICH_PRESENT.match(text, end, min(s.end, next_head))
         ):
-            status, date, date_text = AgreementStatus.IN_FORCE, None, None
+            status, date, date_text = _AGR_IN_FORCE, None, None
         default = False
         if status is None and level != "anaphor":
             post = _POSTMOD_DATE.match(text, end, min(clause.end, end + 6))
@@ -2376,14 +2402,14 @@ class Reader:
                 after = dates_after[0]
                 if after.kind == "year" and after.end_year is not None:
                     # "the Anglo-Japanese Alliance of 1902-1923": an instrument that ended.
-                    status = AgreementStatus.TERMINATED
+                    status = _AGR_TERMINATED
                     date = PartialDate(year=after.end_year)
                 else:
-                    status = AgreementStatus.SIGNED
+                    status = _AGR_SIGNED
                     date = self.resolve_date(after, future=False)
                 date_text = after.text
             else:
-                status, default = AgreementStatus.IN_FORCE, True
+                status, default = _AGR_IN_FORCE, True
         parties_groups = self._agreement_parties(
             facts, clauses, start, end, trigger_pos, plural, level, s, next_head
         )
@@ -2392,7 +2418,7 @@ class Reader:
             and acronym is None
             and level != "named"
             and len(parties_groups) == 1
-            and status is not AgreementStatus.TERMINATED  # "ended military agreements with"
+            and status is not _AGR_TERMINATED  # "ended military agreements with"
         ):
             # "military agreements", "normalization deals", "15 agreements": a count of
             # instruments, not the name of one; a list of partners ("agreements with A
@@ -2424,7 +2450,7 @@ class Reader:
                 self.last_agreement = obs
                 if sides == 2:
                     self.agreement_group = [m for m in parties if m.is_state]
-        if status is not AgreementStatus.SIGNED or trigger_pos is None:
+        if status is not _AGR_SIGNED or trigger_pos is None:
             return
         signers = [m for m in facts.subject_run(trigger_pos or start) if m.kind == "person"]
         if len(_uniq_codes(signers)) >= 2:
@@ -2436,11 +2462,11 @@ class Reader:
                     index,
                     s.section,
                     signers,
-                    MeetingStatus.HELD,
+                    _MEET_HELD,
                     date,
                     date_text,
                     location,
-                    MeetingFormat.IN_PERSON if location else None,
+                    _FMT_IN_PERSON if location else None,
                     [],
                     (s.start, s.end),
                 )
@@ -2458,7 +2484,7 @@ class Reader:
             )
             found = []
             for status, regex in self._statuses:
-                if status is AgreementStatus.RATIFIED and not ratification_ok:
+                if status is _AGR_RATIFIED and not ratification_ok:
                     continue
                 found.append((status, list(facts.finditer(regex))))
             facts.statuses = found
@@ -2473,7 +2499,7 @@ class Reader:
         for status, matches in self._status_matches(facts, s):
             for m in matches:
                 at = m.start()
-                if start <= at < end and status is not AgreementStatus.PROPOSED:
+                if start <= at < end and status is not _AGR_PROPOSED:
                     continue
                 if (
                     at >= end
@@ -2489,9 +2515,9 @@ class Reader:
                     if at >= end:
                         continue  # "The deal replaces an interim accord": the new one
                     # "an interim accord" that a new deal replaces is applied until then.
-                    hits.append((at, m.end(), AgreementStatus.IN_FORCE))
+                    hits.append((at, m.end(), _AGR_IN_FORCE))
                     continue
-                if status is AgreementStatus.RATIFIED and _NOT_YET.search(
+                if status is _AGR_RATIFIED and _NOT_YET.search(
                     text, max(clause.start, at - 20), at
                 ):
                     continue  # "would still have to be ratified": not yet
@@ -2516,10 +2542,10 @@ class Reader:
 
         best = min(kept, key=distance)
         status = best[2]
-        if status is AgreementStatus.SIGNED and _FUTURE_SIGN.search(
+        if status is _AGR_SIGNED and _FUTURE_SIGN.search(
             text[max(clause.start, best[0] - 30) : best[0]]
         ):
-            status = AgreementStatus.PROPOSED
+            status = _AGR_PROPOSED
         return status, best[0]
 
     def _agreement_parties(  # noqa: PLR0913, PLR0917 - a mention's parts, read by one rule
@@ -2883,13 +2909,13 @@ class Reader:
                 )
         if not found:
             return None
-        order = {ExerciseStatus.PLANNED: 0, ExerciseStatus.ONGOING: 1, ExerciseStatus.HELD: 2}
+        order = {_EX_PLANNED: 0, _EX_ONGOING: 1, _EX_HELD: 2}
         return min(found, key=lambda f: (order.get(f[1], 3), f[0]))[1]
 
     def _exercise_dates(
         self, clause: Clause, status: ExerciseStatus | None
     ) -> tuple[PartialDate | None, PartialDate | None, str | None]:
-        future = status is ExerciseStatus.PLANNED
+        future = status is _EX_PLANNED
         start: PartialDate | None = None
         end: PartialDate | None = None
         text_out: str | None = None
@@ -2960,7 +2986,7 @@ class Reader:
                 add(
                     text[m.start : m.end],
                     m.code,
-                    LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY,
+                    _LOC_CITY if m.kind == "seat" else _LOC_COUNTRY,
                 )
                 continue
             direction = (
@@ -2970,31 +2996,31 @@ class Reader:
             )
             if direction is not None:
                 # "in southern Japan": a region of the state.
-                add(direction.group() + text[m.start : m.end], m.code, LocationKind.REGION)
+                add(direction.group() + text[m.start : m.end], m.code, _LOC_REGION)
                 continue
             if m.kind in {"sea", "region", "place"} and (m.is_locative or m.kind == "sea"):
                 add(
                     text[m.start : m.end],
                     m.code,
-                    LocationKind.SEA if m.kind == "sea" else LocationKind.REGION,
+                    _LOC_SEA if m.kind == "sea" else _LOC_REGION,
                 )
             elif m.kind in {"seat", "country"} and m.is_locative:
                 add(
                     text[m.start : m.end],
                     m.code,
-                    LocationKind.CITY if m.kind == "seat" else LocationKind.COUNTRY,
+                    _LOC_CITY if m.kind == "seat" else _LOC_COUNTRY,
                 )
             elif (
                 m.kind == "country"
                 and m.prep == "by"
                 and _HOSTED_BY.search(text[max(clause.start, m.start - 30) : m.start])
             ):
-                add(text[m.start : m.end], m.code, LocationKind.COUNTRY)
+                add(text[m.start : m.end], m.code, _LOC_COUNTRY)
         hosted = _HOSTED_BY_WORD.search(text[clause.start : clause.end])
         if hosted is not None:
             for m in self.list_after(clause.start + hosted.end(), clause.end):
                 if m.kind == "country":
-                    add(text[m.start : m.end], m.code, LocationKind.COUNTRY)
+                    add(text[m.start : m.end], m.code, _LOC_COUNTRY)
         for match in _PLACE_PREP.finditer(text, clause.start, clause.end):
             run = _CAP_RUN.match(text, match.end())
             if run is None or (run.start(), run.end()) in known:
@@ -3008,22 +3034,22 @@ class Reader:
                 match.group("dir0") + " " if match.group("dir0") else None
             )
             if side:
-                add(f"{side}{name}", None, LocationKind.REGION)
+                add(f"{side}{name}", None, _LOC_REGION)
             else:
-                add(name, None, LocationKind.OTHER)
+                add(name, None, _LOC_OTHER)
         bases = [(b.start(), b.end()) for b in _BASE_NAME.finditer(text, clause.start, clause.end)]
         for a, b in bases:  # "RAAF Base Darwin", "Joint Base Elmendorf-Richardson"
-            add(text[a:b], None, LocationKind.REGION)
+            add(text[a:b], None, _LOC_REGION)
         for run in _PLACE_NAME.finditer(text, clause.start, clause.end):
             if not any(a <= run.start() < b for a, b in bases):
-                add(run.group(), None, LocationKind.REGION)
+                add(run.group(), None, _LOC_REGION)
         lead = _LIST_LEAD.search(text, clause.start, clause.end)
         if lead is not None:
             for run in _CAP_RUN.finditer(text, lead.end(), sentence_end):
                 if not any(m.start <= run.start() < m.end for m in ms) and not _is_date_word(
                     run.group()
                 ):
-                    add(run.group(), None, LocationKind.OTHER)
+                    add(run.group(), None, _LOC_OTHER)
         return out
 
 
@@ -3246,7 +3272,7 @@ def _is_state_word(word: str, spans: list[tuple[int, int]], text: str) -> bool:
 def _kind(value: str | None) -> AgreementKind:
     # AgreementKind(value) finds a string value by this very map, and raises ValueError
     # (read as OTHER) for one it lacks.
-    return _AGREEMENT_KINDS.get(value or "other", AgreementKind.OTHER)
+    return _AGREEMENT_KINDS.get(value or "other", _KIND_OTHER)
 
 
 # ---- per-clause lookups, shared by the rule families
