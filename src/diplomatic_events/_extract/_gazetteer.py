@@ -84,6 +84,16 @@ class Entry:
 
 def normalize(text: str) -> str:
     """Collapse whitespace and curly apostrophes so a phrase has one lookup key."""
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        # Printable ASCII holds no whitespace but " " and no curly apostrophe: with no
+        # " " doubled, leading or trailing it is its own key, found without the regex.
+        return text
     return _SPACE.sub(" ", text.replace("\u2019", "'")).strip()
 
 

@@ -521,23 +521,6 @@ def find_mentions(
     return mentions, persons
 
 
-def _normal(raw: str) -> str:
-    """``normalize(raw)``, without its regex when ``raw`` is normal already.
-
-    Printable ASCII holds no whitespace but " " and no curly apostrophe, so it is
-    normal when no " " is doubled, leading or trailing.
-    """
-    if (
-        raw.isascii()
-        and raw.isprintable()
-        and "  " not in raw
-        and not raw.startswith(" ")
-        and not raw.endswith(" ")
-    ):
-        return raw
-    return normalize(raw)
-
-
 def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     # "French Army", "Ghana Armed Forces", "Japanese troops": a state's armed forces.
     out: list[Mention] = []
@@ -557,7 +540,7 @@ def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
         noun = match.group("f")
         possessive = match.group("pos") is not None
         if noun[0].isupper():
-            name = _normal(text[m.start : match.end("f")])
+            name = normalize(text[m.start : match.end("f")])
             out.append(Mention(m.start, match.end(), "military", name, m.code, possessive))
         else:
             out.append(Mention(m.start, match.end(), "force_of", m.name, m.code, possessive))
@@ -622,7 +605,7 @@ def _persons(
             # opening an instrument's proper name makes no person.
             i = j + 1
             continue
-        name = _normal(text[name_start:name_end])
+        name = normalize(text[name_start:name_end])
         after = _affiliation_after(text, mentions, j + 1, name_end)
         code = affiliation or after
         shared: str | None = None
