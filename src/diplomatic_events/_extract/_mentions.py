@@ -327,7 +327,7 @@ def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: lis
     end = piece[-1]
     word = piece[:-1]
     if word.isalnum() and not end.isspace():
-        # "Kishida,", "RAA)": a word and a mark (the piece is not all alphanumeric).
+        # "Tokyo,", "RAA)": a word and a mark (the piece is not all alphanumeric).
         starts.append(pos)
         starts.append(pos + size - 1)
         words.append(word)
