@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -83,6 +84,16 @@ _WORD_GATED = {
     "_TOGETHER_WITH": [", together with"],
     "_LIST_LEAD": ["including", "such as"],
     "_COMING_ENCOUNTER": ["is a summit on Monday", "are the talks in Tokyo on Sunday"],
+    "_GROUP": [
+        "both sides",
+        "The Two Leaders",
+        "\u017fix countries",
+        "the two will",
+        "their world powers",
+        "FIVE nations",
+        "S\u0130X countries",
+        "f\u0131ve states",
+    ],
 }
 _GLUE = ["", " ", "-", "x", "'", "\u2019", ", ", "_", "2", ".", "\u0130", "\u017f", "s", "A"]
 
@@ -114,6 +125,41 @@ def test_word_gated_probes_match() -> None:
     for name, phrases in _WORD_GATED.items():
         for phrase in phrases:
             assert getattr(_rules, name).search(phrase) is not None, (name, phrase)
+
+
+def test_group_starts_are_the_letters_ignorecase_matches() -> None:
+    """_GROUP's start pattern holds each letter that re.IGNORECASE matches to its own."""
+    starts = _rules._GROUP.starts
+    assert starts is not None
+    first, second = re.findall(r"\[[^]]*\]", starts.pattern)
+    for letters, cls in (("bfst", first), ("ehio", second)):
+        held = set(cls[1:-1].encode().decode("unicode_escape"))
+        folding = re.compile("[" + letters + "]", re.IGNORECASE)
+        expected = {chr(c) for c in range(sys.maxunicode + 1) if folding.fullmatch(chr(c))}
+        assert held == expected, letters
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghinostuvwxISTsft \u0130\u0131\u017f-'", max_size=40))
+def test_ascii_copy_finds_the_needles_the_fold_holds(text: str) -> None:
+    """The fold's ASCII copy holds each hint and stem in each range as the fold does."""
+    fold = _gazetteer.fold_lower(text)
+    copy = _rules._ascii_copy(fold)
+    assert len(copy) == len(fold) == len(text)
+    needles = [
+        *_rules._AGREEMENT_HINTS,
+        *_rules._EXERCISE_HINTS,
+        *_rules._SERIES_NOUNS,
+        *_rules._SERIES_ORDINALS,
+        *_rules._NON_PARTY_STEMS,
+        "this",
+        "fist",
+    ]
+    for a, b in itertools.combinations(range(len(text) + 1), 2):
+        for needle in needles:
+            assert (needle in copy[a:b]) is (needle in fold[a:b])
+            if needle in _rules._NON_PARTY_STEMS and needle in text[a:b]:
+                assert needle in copy[a:b]
 
 
 #: The plain forms of rule patterns rewritten to start with a literal or a class the

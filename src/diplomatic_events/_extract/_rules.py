@@ -90,6 +90,18 @@ MAX_CLAUSE_MENTIONS: Final = 60
 MAX_CLAUSE_HEADS: Final = 60
 
 
+def _ascii_copy(text: str) -> str:
+    """*text* with each code point past ASCII replaced by ``?`` (the same offsets).
+
+    An ASCII needle without ``?`` occurs in the copy where it occurs in *text*; and ``in``
+    reads a one-byte copy as is, where it converts each such needle to the width of a
+    text holding wider characters (a curly quote) before searching it.
+    """
+    if text.isascii():
+        return text
+    return text.encode("ascii", "replace").decode("ascii")
+
+
 def _holds_any(text: str, needles: Iterable[str]) -> bool:
     """Whether *text* holds one of *needles*."""
     for needle in needles:  # noqa: SIM110 - any() of a generator is the slower form
@@ -106,14 +118,20 @@ class _Gated:
     engine is not started; otherwise the pattern runs as it would alone.
     """
 
-    __slots__ = ("fold", "needles", "pattern")
+    __slots__ = ("fold", "needles", "pattern", "starts")
 
     def __init__(
         self,
         pattern: re.Pattern[str],
         needles: tuple[str, ...] | frozenset[str] | re.Pattern[str],
+        starts: re.Pattern[str] | None = None,
     ) -> None:
         """Needles as a tuple are substrings; as a frozenset, whole words (see below).
+
+        *starts*, if given, is a case-sensitive pattern that matches where each match
+        of the pattern starts, each of its matches ending before the next place such a
+        match can start: :meth:`search` tries the pattern only there (a case-insensitive
+        pattern that starts with a boundary gives the engine no letters to skip to).
 
         Substrings are looked for one by one with ``in``: even many of them take fewer
         instructions so than one regex alternation of them, whose engine tests each
@@ -125,6 +143,7 @@ class _Gated:
         self.pattern = pattern
         self.needles = needles
         self.fold = bool(pattern.flags & re.IGNORECASE)
+        self.starts = starts
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a needle.
@@ -155,6 +174,13 @@ class _Gated:
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like :meth:`re.Pattern.search`."""
         if not self.possible(string, pos, endpos):
+            return None
+        if self.starts is not None:
+            # The leftmost place where the pattern matches is the search's match.
+            for start in self.starts.finditer(string, pos, endpos):
+                found = self.pattern.match(string, start.start(), endpos)
+                if found is not None:
+                    return found
             return None
         return self.pattern.search(string, pos, endpos)
 
@@ -198,6 +224,10 @@ _GROUP = _Gated(
             "three",
         }
     ),
+    # The first two letters of the pattern's first words (the, their, both, three, four,
+    # five, six, seven) as re.IGNORECASE matches them, after no word character (the
+    # "\b" before them); the second letter is one, so no match starts inside these.
+    re.compile(r"[BFSTbfst\u017f](?<!\w.)[EHIOehio\u0130\u0131]"),
 )
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _VENUE = _Gated(
@@ -1095,6 +1125,9 @@ class Reader:
         self._present_parties_by_name: dict[str | None, dict[str, Mention]] = {}
         #: The text lower-cased by fold_lower (cached by the gazetteer, whose scans fold it).
         self.folded = _lowered(text)
+        #: The fold as :func:`_ascii_copy`, where the rules look for their hint and stem
+        #: substrings (each ASCII, in lower case and free of ``?``).
+        self.ascii_folded = _ascii_copy(self.folded)
         #: Whether the article reports a sport (see :meth:`sport`), once asked.
         self._sport: bool | None = None
         self.exercise_year: int | None = None
@@ -1335,8 +1368,9 @@ class Reader:
         kinds = {m.kind for m in sentence_mentions}
         # The sentence's part of the article's fold is fold_lower of the sentence but for
         # a Greek sigma whose final form depends on letters beyond the sentence: only
-        # ASCII needles are looked for in it, so the tests below read the same.
-        low = self.folded[s.start : s.end]
+        # ASCII needles are looked for in it, so the tests below read the same (and read
+        # the same in its ASCII copy, the needles holding no "?").
+        low = self.ascii_folded[s.start : s.end]
         if "acronym" in kinds or _holds_any(low, _AGREEMENT_HINTS):
             clauses = self.clauses(s)
             shared = [_ClauseFacts(self, clause) for clause in clauses]
@@ -1451,10 +1485,13 @@ class Reader:
             return True
         before = self._non_party_before.get(m.start)
         if before is None:
-            lead = text[max(0, m.start - 40) : m.start]
-            # A lead without a stem of the pattern's phrases cannot match it.
+            at = max(0, m.start - 40)
+            # A lead without a stem of the pattern's phrases cannot match it. The stems
+            # are in lower-case ASCII, which the fold keeps, at the same offsets: one in
+            # the lead is in its part of the fold (and of the fold's ASCII copy).
             before = self._non_party_before[m.start] = (
-                _holds_any(lead, _NON_PARTY_STEMS) and _NON_PARTY_BEFORE.search(lead) is not None
+                _holds_any(self.ascii_folded[at : m.start], _NON_PARTY_STEMS)
+                and _NON_PARTY_BEFORE.search(text[at : m.start]) is not None
             )
         return before
 
