@@ -152,11 +152,16 @@ class _Gated:
         whole run of letters: they are looked up in the range's :func:`words` (cached,
         shared with the gazetteer's phrase lists), which compare as a case-insensitive
         pattern does, and so hold the lower case of what a case-sensitive one matches.
-        A clause's words are found once, where substrings would be looked for one by one.
+        A clause's words are found once, where substrings would be looked for one by one;
+        a range's are looked up by its offsets, neither copied nor hashed again.
         """
         if isinstance(self.needles, re.Pattern):
             return self.needles.search(string, pos, endpos) is not None
         ranged = pos > 0 or endpos < len(string)
+        if isinstance(self.needles, frozenset):
+            # The words of string[pos:endpos], as words() of the range's copy finds them.
+            present = _range_words(string, pos, endpos)[0] if ranged else words(string)
+            return not self.needles.isdisjoint(present)
         if ranged and not self.fold and isinstance(self.needles, tuple) and endpos - pos > 64:
             # str.find reads string[pos:endpos] in place: the test below without the copy
             # (which, for a short range, is the cheaper of the two).
@@ -165,8 +170,6 @@ class _Gated:
                     return True
             return False
         part = string[pos:endpos] if ranged else string
-        if isinstance(self.needles, frozenset):
-            return not self.needles.isdisjoint(words(part))
         if self.fold:
             part = fold_lower(part)
         return _holds_any(part, self.needles)
