@@ -93,6 +93,8 @@ _WORD_GATED = {
         "FIVE nations",
         "S\u0130X countries",
         "f\u0131ve states",
+        "three six nations",
+        "the two Major Powers",
     ],
 }
 _GLUE = ["", " ", "-", "x", "'", "\u2019", ", ", "_", "2", ".", "\u0130", "\u017f", "s", "A"]
@@ -245,6 +247,35 @@ _PLAIN_SOURCES = {
             r" (?:in|at|near|off) (?:the )?$"
         ),
         ["situations in the ", "tension off ", "postwar in ", "issues near "],
+    ),
+    "_EXERCISE_QUALIFIER": (
+        (
+            r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire"
+            r"|large-scale|annual|air|maritime)\b"
+        ),
+        ["the joint drills", "live-fire", "large-scale air", "repair", "navals", "an annual"],
+    ),
+    "_NOUN_TRIGGER": (
+        (
+            r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
+            r"|planning conference)\b"
+        ),
+        ["meetings", "planning conference", "summitry", "around", "the talks", "round"],
+    ),
+    "_TOWN_BEFORE": (
+        r"\b(?:in|at) (?P<t>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?), $",
+        ["in Hanoi, ", "at Camp David, ", "sat Down, ", "in Ko'olau Pali, "],
+    ),
+    "_SAME_PARTICIPANTS": (
+        (
+            r"\bthe same (?:(?:two|three|four|five|six|seven|eight|\d+) )?"
+            r"(?:navies|countries|nations|participants|forces|armies|militaries|partners)\b"
+        ),
+        ["the same two navies", "the same 12 forces", "bathe same nations", "the same armies"],
+    ),
+    "_NOT_YET": (
+        r"\b(?:to|must|should|would|will|could|can|may) (?:still )?be $",
+        ["has to be ", "must still be ", "pecan be ", "would be "],
     ),
     "_FUTURE_SIGN": (
         r"\b(?:will|to|would|plans? to|plan to|aim to|expected to|intends? to)\s+(?:\w+\s+)?$",

@@ -503,8 +503,11 @@ _EXERCISE_REF = _Gated(
     ),
     ("planning ", "planner", "ahead of", "in preparation for", "rehearsal"),
 )
-_EXERCISE_QUALIFIER = re.compile(
-    r"\b(?:joint|military|naval|multinational|combined|bilateral|trilateral|live-fire|large-scale|annual|air|maritime)\b"
+_EXERCISE_QUALIFIER = re.compile(  # (X)
+    r"(?:joint(?<!\wjoint)|military(?<!\wmilitary)|naval(?<!\wnaval)"
+    r"|multinational(?<!\wmultinational)|combined(?<!\wcombined)|bilateral(?<!\wbilateral)"
+    r"|trilateral(?<!\wtrilateral)|live-fire(?<!\wlive-fire)|large-scale(?<!\wlarge-scale)"
+    r"|annual(?<!\wannual)|air(?<!\wair)|maritime(?<!\wmaritime))\b"
 )
 #: Substrings (any case) that hint at an agreement or an exercise's participants; a
 #: sentence with none of them skips those rules.
@@ -585,9 +588,10 @@ _SERIES_ORDINALS: Final = (
 )
 _SERIES_TAIL = re.compile(r",?\s+(?:(?:was|were|is|will be)\s+)?(?:held\s+)?(?:in|at)\s+")
 _PLANNING = re.compile(r"planning (?<!\wplanning )(?:event|conference|meeting)\b")  # (X)
-_NOUN_TRIGGER = re.compile(
-    r"\b(?:meeting|meetings|talks|summit|summits|negotiations|round|planning event"
-    r"|planning conference)\b"
+_NOUN_TRIGGER = re.compile(  # (X)
+    r"(?:meeting(?<!\wmeeting)|meetings(?<!\wmeetings)|talks(?<!\wtalks)|summit(?<!\wsummit)"
+    r"|summits(?<!\wsummits)|negotiations(?<!\wnegotiations)|round(?<!\wround)"
+    r"|planning event(?<!\wplanning event)|planning conference(?<!\wplanning conference))\b"
 )
 _VISIT = _Gated(
     re.compile(  # (X)
@@ -683,13 +687,18 @@ _PRIVATE_PEOPLE = re.compile(
     r" (?:business|executives|companies|firms|investors|students|tourists|citizens|fans"
     r"|journalists|reporters|workers|shipbuilders?|farmers|exporters|consumers)\b"
 )
-_TOWN_BEFORE = re.compile(r"\b(?:in|at) (?P<t>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?), $")
-_SAME_PARTICIPANTS = re.compile(
-    r"\bthe same (?:(?:two|three|four|five|six|seven|eight|\d+) )?"
+_TOWN_BEFORE = re.compile(  # (X)
+    r"(?:in(?<!\win)|at(?<!\wat)) (?P<t>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?), $"
+)
+_SAME_PARTICIPANTS = re.compile(  # (X)
+    r"the(?<!\wthe) same (?:(?:two|three|four|five|six|seven|eight|\d+) )?"
     r"(?:navies|countries|nations|participants|forces|armies|militaries|partners)\b"
 )
 #: An obligation still ahead of a status verb ("has to be ratified").
-_NOT_YET = re.compile(r"\b(?:to|must|should|would|will|could|can|may) (?:still )?be $")
+_NOT_YET = re.compile(  # (X)
+    r"(?:to(?<!\wto)|must(?<!\wmust)|should(?<!\wshould)|would(?<!\wwould)|will(?<!\wwill)"
+    r"|could(?<!\wcould)|can(?<!\wcan)|may(?<!\wmay)) (?:still )?be $"
+)
 #: Post-modifiers of an instrument: "of friendship", "on economic, trade and
 #: investment cooperation".
 _POST_OF = re.compile(
