@@ -89,8 +89,11 @@ def _extract(
         # The text holds a lone surrogate, the one fault _article's fallback can meet (the
         # article's check is the test for it, run once): it cannot be written as UTF-8, so
         # U+FFFD takes its place one for one (every offset still points at the same text)
-        # and the text is read again from the start.
-        return _extract(_SURROGATE.sub("\ufffd", text), gaz, published, title, url)
+        # and the text is read again from the start (once: the new text holds none).
+        clean = str(_SURROGATE.sub("\ufffd", text))
+        if clean == text and type(text) is str:  # pragma: no cover - no other fault
+            raise
+        return _extract(clean, gaz, published, title, url)
     read = sections.sentences[:MAX_SENTENCES]
     limit = read[-1].end if read else 0
     mentions, persons = find_mentions(text, gaz, limit)
