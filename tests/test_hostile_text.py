@@ -391,3 +391,23 @@ def test_known_persons_over_two_letters_grow_linearly() -> None:
     t_large = min(_cpu_time_of_known_persons(names) for _ in range(3))
 
     assert t_large / max(t_small, 1e-3) < MAX_GROWTH, f"{t_small:.3f} s -> {t_large:.3f} s"
+
+
+class _Text(str):
+    """A str subclass, as a caller's own string type may be."""
+
+    __slots__ = ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and France signed a defence treaty in Paris on Monday.",
+        "Japan \ud800 and France met.",
+    ],
+)
+def test_a_str_subclass_reads_as_its_plain_str(text: str) -> None:
+    """A text of a str subclass (with or without a lone surrogate) gives the plain str's set."""
+    day = dt.date(2024, 5, 3)
+    expected = to_json(extract(str(text), published=day))
+    assert to_json(extract(_Text(text), published=day)) == expected
