@@ -599,6 +599,39 @@ def test_property_every_model_pickles_equal(model: object) -> None:
 
 
 @given(models())
+def test_property_id_is_the_contents_after_pickling_and_evolve(model: object) -> None:
+    """An id read before pickling or evolving is the id the copy computes afresh."""
+    if not hasattr(model, "id"):
+        return
+    before = model.id
+    copied = pickle.loads(pickle.dumps(model))  # noqa: S301 - our own bytes
+    rebuilt = attrs.evolve(model)  # type: ignore[misc]
+
+    assert (before, before) == (copied.id, rebuilt.id)
+
+
+def test_id_is_not_a_field() -> None:
+    """The id is derived: not an attrs field, not an argument, not assignable."""
+    assert "id" not in attrs.fields_dict(Meeting)
+    assert "id" not in attrs.asdict(JAPAN)
+    with pytest.raises(TypeError):
+        Party(kind=PartyKind.COUNTRY, name="Japan", country="JPN", id="x")  # type: ignore[call-arg]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        JAPAN.id = "country:FRA"  # type: ignore[misc]
+    assert "country:JPN" == JAPAN.id
+
+
+def test_evolved_instance_gets_its_own_id() -> None:
+    """Evolving a model with other content gives it the other content's id."""
+    first = meeting()
+    assert first.id  # read, so a stale copy of it would show below
+    moved = attrs.evolve(first, location=Location(name="Tokyo"))
+
+    assert moved.id != first.id
+    assert moved.id == meeting(location=Location(name="Tokyo")).id
+
+
+@given(models())
 def test_property_every_model_rebuilds_equal(model: object) -> None:
     """Rebuilding any valid instance from its own fields gives an equal instance."""
     assert model == attrs.evolve(model)  # type: ignore[misc]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from diplomatic_events import PartyKind, extract, seed_article
 from diplomatic_events import _models as models
 from diplomatic_events._extract import _assemble as assemble
+from diplomatic_events.serialization import MODELS
 from strategies import agreements, exercises, meetings, parties
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -72,3 +73,12 @@ def test_extracted_ids_are_the_models() -> None:
             assert models._exercise_id(exercise) == exercise.id
         seen += len(result.parties)
     assert seen > 100
+
+
+def test_models_read_attributes_without_a_hook() -> None:
+    """No model class has ``__getattr__``: with one, every attribute read is the slow one.
+
+    (``functools.cached_property`` ids made attrs add one; the ids' caches are plain
+    slots of a base class now.)
+    """
+    assert [] == [cls.__name__ for cls in MODELS.values() if hasattr(cls, "__getattr__")]

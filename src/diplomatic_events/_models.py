@@ -258,13 +258,28 @@ def _event_id(prefix: str, parties: tuple[Party, ...], *rest: str | None) -> str
 _BLAKE2B_8: Final = hashlib.blake2b(digest_size=8)
 # Reads every id in C, where a comprehension runs a Python frame.
 _id: Final = operator.attrgetter("id")
+# Sets a slot of a frozen instance (the id's cache).
+_set: Final = object.__setattr__
 
 
 # ---- models -------------------------------------------------------------------------
 
 
+class _IdSlot:
+    """A base that gives a model the slot its id is kept in once computed.
+
+    The slot sits outside the attrs fields, so it is never compared, hashed, pickled or
+    passed to ``__init__``. ``functools.cached_property`` would keep the id in a slot
+    too, but attrs then gives the class a ``__getattr__`` hook, and with a hook every
+    attribute read of every instance goes the slow way (about four times the cost).
+    """
+
+    __slots__ = ("_id",)
+    _id: str
+
+
 @attrs.frozen(kw_only=True)
-class Party:
+class Party(_IdSlot):
     """Someone who acts: a state, its government, a person, an organization or an armed force.
 
     Args:
@@ -321,7 +336,7 @@ class Party:
         _check_unique_text(problems, "$.aliases", self.aliases)
         _raise(problems)
 
-    @functools.cached_property
+    @property
     def id(self) -> str:
         """A stable id derived from the content.
 
@@ -329,7 +344,12 @@ class Party:
         ``<kind>:<country>:<slug of name>`` for persons, organizations and armed forces
         (``person:IND:narendra-modi``), ``<kind>:<slug>`` where there is no country.
         """
-        return _party_id(self)
+        try:
+            return self._id
+        except AttributeError:
+            oid = _party_id(self)
+            _set(self, "_id", oid)
+            return oid
 
 
 # The ids' computations, as functions: serialization computes and caches the id of
@@ -443,7 +463,7 @@ def _check_date(problems: _Problems, path: str, value: object) -> None:
 
 
 @attrs.frozen(kw_only=True)
-class Meeting:
+class Meeting(_IdSlot):
     """Two or more parties meeting: held, scheduled, proposed or cancelled.
 
     Args:
@@ -485,14 +505,19 @@ class Meeting:
         _check_spans(problems, "$.evidence", self.evidence)
         _raise(problems)
 
-    @functools.cached_property
+    @property
     def id(self) -> str:
         """``meeting:<hash>`` of the participants' ids, the date and the location's name.
 
         The status is left out on purpose: a meeting announced as scheduled and later
         reported as held is the same meeting.
         """
-        return _meeting_id(self)
+        try:
+            return self._id
+        except AttributeError:
+            oid = _meeting_id(self)
+            _set(self, "_id", oid)
+            return oid
 
 
 def _meeting_id(m: Meeting) -> str:
@@ -537,7 +562,7 @@ class StatusChange:
 
 
 @attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(_IdSlot):
     """An agreement between two or more parties and where it stands.
 
     Args:
@@ -584,10 +609,15 @@ class Agreement:
         """The date of the current status, if known."""
         return self.history[-1].date
 
-    @functools.cached_property
+    @property
     def id(self) -> str:
         """``agreement:<hash>`` of the parties' ids and the acronym (or, lacking one, the name)."""
-        return _agreement_id(self)
+        try:
+            return self._id
+        except AttributeError:
+            oid = _agreement_id(self)
+            _set(self, "_id", oid)
+            return oid
 
 
 def _agreement_id(a: Agreement) -> str:
@@ -636,7 +666,7 @@ def _check_history(problems: _Problems, history: object) -> None:
 
 
 @attrs.frozen(kw_only=True)
-class Exercise:
+class Exercise(_IdSlot):
     """A joint military exercise: one edition of it.
 
     Args:
@@ -685,10 +715,15 @@ class Exercise:
         _check_spans(problems, "$.evidence", self.evidence)
         _raise(problems)
 
-    @functools.cached_property
+    @property
     def id(self) -> str:
         """``exercise:<hash>`` of the participants' ids, the name and the start date."""
-        return _exercise_id(self)
+        try:
+            return self._id
+        except AttributeError:
+            oid = _exercise_id(self)
+            _set(self, "_id", oid)
+            return oid
 
 
 def _exercise_id(x: Exercise) -> str:

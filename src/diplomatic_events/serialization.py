@@ -499,11 +499,11 @@ def _fast_structure_source(cls: type, name: str, ns: dict[str, Any]) -> str:
         args.append(f"{a.name}={var}")
     body.append(f"    obj = _cls_{name}({', '.join(args)})")
     if "id" in derived:
-        # Fill the id's cache at once: reading obj.id first would look in the empty
-        # slot, raise AttributeError inside, and compute the id through __getattr__.
+        # Fill the id's cache at once: reading obj.id first would find the slot empty,
+        # catch the AttributeError and only then compute the id.
         ns[f"_id_of_{name}"] = _ID_OF[cls]
         body.append(f"    oid = _id_of_{name}(obj)")
-        body.append("    _setattr(obj, 'id', oid)")
+        body.append("    _setattr(obj, '_id', oid)")
     for key in derived:
         expr = "oid" if key == "id" else f"_derived_{name}_{key}(obj)"
         if key != "id":
@@ -600,7 +600,7 @@ def _convert_lines(kind: str, arg: Any, var: str, ref: str, ns: dict[str, Any]) 
     raise TypeError(kind)  # pragma: no cover - _field_kind returns only the kinds above
 
 
-# How each id is computed (the models' cached ``id`` properties call these).
+# How each id is computed (the models' ``id`` properties call these).
 _ID_OF: Final[Mapping[type, Callable[[Any], str]]] = {
     Party: _party_id,
     Meeting: _meeting_id,

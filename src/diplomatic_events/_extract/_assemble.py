@@ -129,11 +129,11 @@ def _with_id(item: _I, item_id: str) -> _I:
     """*item* with its id cached (as serialization does for every instance it builds).
 
     Every party and event the assembly builds has its id read: caching it here skips
-    the empty cache's lookup (an AttributeError caught, attrs' __getattr__ and the
-    property), which costs more than the id itself. *item_id* is the id the model's
+    the empty cache's lookup (an AttributeError raised and caught in the property),
+    which costs more than the id itself. *item_id* is the id the model's
     ``id`` property gives, worked out by the compiled copies of its functions below.
     """
-    object.__setattr__(item, "id", item_id)
+    object.__setattr__(item, "_id", item_id)
     return item
 
 
@@ -389,7 +389,7 @@ class Assembler:
                 )
                 # Its id cached as _with_id does, but not worked out again: a party's id
                 # is made of its kind, state and name (see _party_key), not its aliases.
-                object.__setattr__(updated, "id", party.id)
+                object.__setattr__(updated, "_id", party.id)
                 self.parties[party.id] = updated
                 self._forces.setdefault((code, "name", name), []).append(party.id)
                 return updated
