@@ -15,7 +15,6 @@ __all__ = ["PartialDate"]
 
 # ASCII digits only: str.isdigit and \d without re.ASCII accept other scripts' digits.
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
-_PRECISIONS = ("year", "month", "day")
 # Days in each month of a common year, January at 1.
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # "00" to "99": a month or day written as ISO 8601 writes it ("%02d").
