@@ -16,6 +16,7 @@ Every span is kept (up to :data:`MAX_SPANS` per event).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import typing
@@ -49,7 +50,6 @@ from diplomatic_events.vocab import (
 )
 
 if typing.TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable
 
     from diplomatic_events._dates import PartialDate
@@ -125,6 +125,11 @@ def _government_party(code: str) -> Party:
     return Party(kind=_GOVERNMENT, name=country_name(code), country=code)
 
 
+# object.__setattr__ as a name of its own: a C static in compiled code, where the
+# expression looks up the builtin and its attribute on every call.
+_set_slot: Final = object.__setattr__
+
+
 def _with_id(item: _I, item_id: str) -> _I:
     """*item* with its id cached (as serialization does for every instance it builds).
 
@@ -133,8 +138,19 @@ def _with_id(item: _I, item_id: str) -> _I:
     which costs more than the id itself. *item_id* is the id the model's
     ``id`` property gives, worked out by the compiled copies of its functions below.
     """
-    object.__setattr__(item, "_id", item_id)
+    _set_slot(item, "_id", item_id)
     return item
+
+
+def _id_of(item: Party | Meeting | Agreement | Exercise) -> str:
+    """``item.id``, read from the slot that caches it when it is filled.
+
+    Every party and event the assembly builds has its id cached (see _with_id), and a
+    state's parties have theirs once read: the slot's read spares the call of the
+    interpreted ``id`` property, which returns the very same string.
+    """
+    found: str | None = getattr(item, "_id", None)
+    return found if found is not None else item.id
 
 
 # Compiled copies of the ids' computations in _models (_slug, _party_id, _event_id and
@@ -161,7 +177,7 @@ def _party_key(kind: str, name: str, country: str | None) -> str:
 
 def _event_key(prefix: str, parties: tuple[Party, ...], rest: list[str | None]) -> str:
     """The model's ``_event_id(prefix, parties, *rest)``."""
-    parts = sorted([p.id for p in parties])
+    parts = sorted([_id_of(p) for p in parties])
     parts.append("|")
     for r in rest:
         parts.append(r or "")
@@ -176,7 +192,7 @@ def _meeting_key(m: Meeting) -> str:
     return _event_key(
         "meeting",
         m.participants,
-        [None if date is None else str(date), None if location is None else location.name],
+        [None if date is None else _date_text(date), None if location is None else location.name],
     )
 
 
@@ -189,8 +205,48 @@ def _exercise_key(
     participants: tuple[Party, ...], name: str | None, start: PartialDate | None
 ) -> str:
     """The model's ``_exercise_id`` of an exercise of these participants, name and start."""
-    rest = [None if name is None else _slug_of(name), None if start is None else str(start)]
+    rest = [None if name is None else _slug_of(name), None if start is None else _date_text(start)]
     return _event_key("exercise", participants, rest)
+
+
+# Compiled copies of PartialDate's methods (interpreted in _dates, a Python frame a
+# call, and a comparison of two dates calls four of them); tests/extract/
+# test_assemble_speed_2.py holds each copy to the model's method.
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_TWO_DIGITS: Final = tuple("%02d" % i for i in range(100))  # noqa: UP031
+
+
+def _date_text(d: PartialDate) -> str:
+    """``str(d)``: the reduced-precision ISO 8601 form."""
+    y, m, day = d.year, d.month, d.day
+    year = str(y) if y >= 1000 else "%04d" % y  # noqa: UP031
+    if m is None:
+        return year
+    if day is None:
+        return f"{year}-{_TWO_DIGITS[m]}"
+    return f"{year}-{_TWO_DIGITS[m]}-{_TWO_DIGITS[day]}"
+
+
+def _earliest(d: PartialDate) -> dt.date:
+    """``d.earliest()``: the first day the date may mean."""
+    return dt.date(d.year, d.month or 1, d.day or 1)
+
+
+def _latest(d: PartialDate) -> dt.date:
+    """``d.latest()``: the last day the date may mean."""
+    y, m, day = d.year, d.month, d.day
+    if m is None:
+        return dt.date(y, 12, 31)
+    if day is None:
+        leap = m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+        return dt.date(y, m, 29 if leap else _MONTH_DAYS[m])
+    return dt.date(y, m, day)
+
+
+def _not_before(a: PartialDate, b: PartialDate) -> bool:
+    """``a >= b``: dates order by their earliest day, then by their latest."""
+    ea, eb = _earliest(a), _earliest(b)
+    return ea > eb or (ea == eb and _latest(a) >= _latest(b))
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -316,7 +372,7 @@ class Assembler:
     # ---- parties ---------------------------------------------------------------------
 
     def _keep(self, party: Party) -> Party:
-        return self.parties.setdefault(party.id, party)
+        return self.parties.setdefault(_id_of(party), party)
 
     def _person(self, index: int, code: str) -> Party:
         # _keep(Party(...)) without building (and checking) again a party made before:
@@ -334,7 +390,7 @@ class Assembler:
                 _party_key(_PERSON_VALUE, name, code),
             )
         )
-        self._ids[key] = party.id
+        self._ids[key] = _id_of(party)
         return party
 
     def country(self, code: str) -> Party:
@@ -379,6 +435,7 @@ class Assembler:
         if found:
             party = self.parties[min(found, key=order.__getitem__)]
             if self._initials_of(party.name) == name.lower() and name not in party.aliases:
+                pid = _id_of(party)
                 # attrs.evolve(party, aliases=...), without its introspection.
                 updated = Party(
                     kind=party.kind,
@@ -389,25 +446,21 @@ class Assembler:
                 )
                 # Its id cached as _with_id does, but not worked out again: a party's id
                 # is made of its kind, state and name (see _party_key), not its aliases.
-                object.__setattr__(updated, "_id", party.id)
-                self.parties[party.id] = updated
-                self._forces.setdefault((code, "name", name), []).append(party.id)
+                _set_slot(updated, "_id", pid)
+                self.parties[pid] = updated
+                self._forces.setdefault((code, "name", name), []).append(pid)
                 return updated
             return party
-        made = _with_id(
-            Party(kind=_MILITARY, name=name, country=m.code),
-            _party_key(_MILITARY_VALUE, name, m.code),
-        )
-        if made.id in self.parties:
-            return self.parties[made.id]
-        self.parties[made.id] = made
-        order[made.id] = len(order)
-        self._forces.setdefault((code, "initials", self._initials_of(made.name)), []).append(
-            made.id
-        )
-        self._forces.setdefault((code, "name", made.name), []).append(made.id)
+        mid = _party_key(_MILITARY_VALUE, name, m.code)
+        made = _with_id(Party(kind=_MILITARY, name=name, country=m.code), mid)
+        if mid in self.parties:
+            return self.parties[mid]
+        self.parties[mid] = made
+        order[mid] = len(order)
+        self._forces.setdefault((code, "initials", self._initials_of(made.name)), []).append(mid)
+        self._forces.setdefault((code, "name", made.name), []).append(mid)
         for alias in made.aliases:
-            self._forces.setdefault((code, "name", alias), []).append(made.id)
+            self._forces.setdefault((code, "name", alias), []).append(mid)
         return made
 
     def participants(self, ms: list[Mention]) -> tuple[Party, ...]:
@@ -456,15 +509,15 @@ class Assembler:
         named in a sentence that states an event (the article's glue, here so that it is
         compiled with the assembly).
         """
-        used = {p.id for e in meetings for p in e.participants}
-        used |= {p.id for e in agreements for p in e.parties}
-        used |= {p.id for e in exercises for p in e.participants}
+        used = {_id_of(p) for e in meetings for p in e.participants}
+        used |= {_id_of(p) for e in agreements for p in e.parties}
+        used |= {_id_of(p) for e in exercises for p in e.participants}
         for event_parties in [e.participants for e in meetings] + [
             e.participants for e in exercises
         ]:
             for party in event_parties:
                 if party.country is not None:
-                    used.add(self.country(party.country).id)
+                    used.add(_id_of(self.country(party.country)))
         self._mentioned_forces(reader, used)
         return tuple(p for pid, p in sorted(self.parties.items()) if pid in used)
 
@@ -491,9 +544,9 @@ class Assembler:
                 if m.kind == "military":
                     party = self.party(m)
                     if party is not None:
-                        used.add(party.id)
+                        used.add(_id_of(party))
                         if party.country:
-                            used.add(self.country(party.country).id)
+                            used.add(_id_of(self.country(party.country)))
 
     # ---- meetings --------------------------------------------------------------------
 
@@ -553,8 +606,8 @@ class Assembler:
             and obs.date.month is not None
             and r.date.month is not None
             and (
-                (obs.date.latest() - r.date.earliest()).days < -7
-                or (obs.date.earliest() - r.date.latest()).days > 7
+                (_latest(obs.date) - _earliest(r.date)).days < -7
+                or (_earliest(obs.date) - _latest(r.date)).days > 7
             )
         ):
             return False  # another date, another encounter ("met in 2011", "held in 2018")
@@ -810,7 +863,8 @@ class Assembler:
             # (A date is of year precision exactly when its month is None.)
             and r.start.month is None
             and obs.start.month is not None
-            and r.start.contains(obs.start.earliest())
+            # (r.start.contains(obs.start.earliest()), by the compiled copies.)
+            and _earliest(r.start) <= _earliest(obs.start) <= _latest(r.start)
         )
         if obs.start is not None and (r.start is None or rank < r.start_rank or finer):
             r.start, r.date_text, r.start_rank = obs.start, obs.date_text, rank
@@ -818,7 +872,11 @@ class Assembler:
                 r.end = obs.end
         elif r.date_text is None and obs.date_text is not None:
             r.date_text = obs.date_text
-        if obs.end is not None and r.end is None and (r.start is None or obs.end >= r.start):
+        if (
+            obs.end is not None
+            and r.end is None
+            and (r.start is None or _not_before(obs.end, r.start))
+        ):
             r.end = obs.end
         for loc in obs.locations:
             if all(loc.name != x.name for x in r.locations) and len(r.locations) < 20:
@@ -921,8 +979,9 @@ class Assembler:
         date = r.date
         for record, agreement in agreements:
             if not record.sentences.isdisjoint(r.sentences) and record.codes <= r.codes:
-                if agreement.id not in outcomes:
-                    outcomes.append(agreement.id)
+                aid = _id_of(agreement)
+                if aid not in outcomes:
+                    outcomes.append(aid)
                 if date is None and agreement.status is _SIGNED and r.status is _MEETING_HELD:
                     date = agreement.date
         try:
@@ -945,7 +1004,11 @@ class Assembler:
         if len(codes) < 2:
             return None
         status = _exercise_status(r, self.published)
-        end = r.end if r.end is not None and (r.start is None or r.end >= r.start) else None
+        end = (
+            r.end
+            if r.end is not None and (r.start is None or _not_before(r.end, r.start))
+            else None
+        )
         name, start = r.name, r.start
         try:
             participants = tuple(self.country(c) for c in codes)
@@ -969,9 +1032,9 @@ def _exercise_status(r: _ExerciseRecord, published: dt.date | None) -> ExerciseS
     if r.past:
         return _HELD
     if published is not None and r.start is not None:
-        if r.start.earliest() > published:
+        if _earliest(r.start) > published:
             return _PLANNED
-        if r.end is not None and r.end.latest() < published:
+        if r.end is not None and _latest(r.end) < published:
             return _HELD
         if r.end is not None or _ONGOING in r.statuses:
             return _ONGOING
@@ -998,7 +1061,7 @@ def _history(
     last: PartialDate | None = None
     for rank in sorted(by_rank):
         status, date, text = by_rank[rank]
-        if date is not None and last is not None and date.latest() < last.earliest():
+        if date is not None and last is not None and _latest(date) < _earliest(last):
             date = None
         if date is not None:
             last = date
@@ -1092,7 +1155,8 @@ def _unique(items: list[_E]) -> tuple[_E, ...]:
     seen: set[str] = set()
     out: list[_E] = []
     for item in items:
-        if item.id not in seen:
-            seen.add(item.id)
+        iid = _id_of(item)
+        if iid not in seen:
+            seen.add(iid)
             out.append(item)
     return tuple(out)

@@ -1,0 +1,56 @@
+"""The assembly's compiled copies of PartialDate's methods and its id reads match the models'."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from diplomatic_events import PartyKind
+from diplomatic_events import _models as models
+from diplomatic_events._dates import PartialDate
+from diplomatic_events._extract import _assemble as assemble
+from strategies import agreements, exercises, meetings, partial_dates, parties
+
+
+@given(partial_dates())
+def test_date_text_is_str(date: PartialDate) -> None:
+    """A date is written as the model writes it (ids of meetings and exercises hold it)."""
+    assert assemble._date_text(date) == str(date)
+
+
+@given(partial_dates())
+def test_earliest_and_latest_are_the_models(date: PartialDate) -> None:
+    """The first and last days a date may mean are the model's."""
+    assert assemble._earliest(date) == date.earliest()
+    assert assemble._latest(date) == date.latest()
+
+
+@given(partial_dates(), partial_dates())
+def test_not_before_is_ge(a: PartialDate, b: PartialDate) -> None:
+    """Dates compare as the model orders them."""
+    assert assemble._not_before(a, b) is (a >= b)
+
+
+def test_leap_days() -> None:
+    """February's last day in leap and common years, as the model gives it."""
+    for year in (1900, 2000, 2023, 2024):
+        date = PartialDate(year=year, month=2)
+        assert assemble._latest(date) == date.latest()
+
+
+@given(parties(kinds=list(PartyKind)))
+def test_id_of_a_party_is_its_id(party: models.Party) -> None:
+    """A party's id read from its slot is the model's, whether cached yet or not."""
+    fresh = assemble._id_of(party)
+    assert fresh == models._party_id(party)
+    assert assemble._id_of(party) == party.id == fresh
+
+
+@given(meetings(), agreements(), exercises())
+def test_id_of_an_event_is_its_id(
+    meeting: models.Meeting, agreement: models.Agreement, exercise: models.Exercise
+) -> None:
+    """An event's id read from its slot, cached by _with_id or not, is the model's."""
+    for event in (meeting, agreement, exercise):
+        assert assemble._id_of(event) == event.id
+    cached = assemble._with_id(meeting, assemble._meeting_key(meeting))
+    assert assemble._id_of(cached) == models._meeting_id(meeting)
