@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from diplomatic_events import PartyKind
 from diplomatic_events import _models as models
@@ -54,3 +55,25 @@ def test_id_of_an_event_is_its_id(
         assert assemble._id_of(event) == event.id
     cached = assemble._with_id(meeting, assemble._meeting_key(meeting))
     assert assemble._id_of(cached) == models._meeting_id(meeting)
+
+
+ascii_names = st.text(alphabet=st.characters(max_codepoint=127))
+
+
+@given(ascii_names)
+def test_ascii_slug_is_the_models(name: str) -> None:
+    """An ASCII name of any punctuation ("Self-Defense Forces") slugs as the model slugs it."""
+    assert assemble._slug_of(name) == models._slug(name)
+
+
+@given(st.one_of(ascii_names, st.text()))
+def test_alnum_words_are_the_regexs(name: str) -> None:
+    """A name's words are the runs of [a-z0-9] of its lower-cased form."""
+    assert assemble._alnum_words(name) == assemble._NON_ALNUM.sub(" ", name.lower()).split()
+
+
+def test_names_with_punctuation() -> None:
+    """Hyphens, dots and apostrophes separate words; a name of none has the digest."""
+    for name in ("Self-Defense Forces", "U.S. Army", "People's Army", "Task_Force", "--", " "):
+        assert assemble._slug_of(name) == models._slug(name)
+        assert assemble._alnum_words(name) == assemble._NON_ALNUM.sub(" ", name.lower()).split()

@@ -160,11 +160,31 @@ _PERSON_VALUE: Final = PartyKind.PERSON.value
 _MILITARY_VALUE: Final = PartyKind.MILITARY.value
 
 
+#: Every byte but an ASCII letter or digit made a space (see _ascii_runs).
+_GAPS: Final = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+
+
+def _ascii_runs(text: str) -> list[str]:
+    """The runs of letters and digits of an ASCII *text*, as a regex's [^A-Za-z0-9]+ splits it.
+
+    Each other character becomes a space and every character str.split() splits at is
+    one of them, so the words split off are the runs: without the regex engine.
+    """
+    return text.encode("ascii").translate(_GAPS).decode("ascii").split()
+
+
 def _slug_of(name: str) -> str:
-    """The model's ``_slug(name)``, its usual case (see there) compiled."""
+    """The model's ``_slug(name)``, its ASCII cases (see there) compiled."""
     folded = name.casefold()
-    if folded.isascii() and folded.replace(" ", "").isalnum():
-        return "-".join(folded.split())
+    if folded.isascii():
+        if folded.replace(" ", "").isalnum():
+            return "-".join(folded.split())
+        # In ASCII, the model's [\W_] is every character but [A-Za-z0-9]: its runs
+        # become hyphens, those at either end stripped, so the slug joins the runs of
+        # letters and digits (a name of none has the model's digest instead).
+        words = _ascii_runs(folded)
+        if words:
+            return "-".join(words)
     return _slug(name)
 
 
@@ -264,6 +284,8 @@ def _alnum_words(name: str) -> list[str]:
         words = low.split()
         if all(w.isalnum() for w in words):
             return words
+        # Lower-cased, an ASCII text's [^a-z0-9] is every character but a letter or digit.
+        return _ascii_runs(low)
     return _NON_ALNUM.sub(" ", low).split()
 
 
