@@ -1,4 +1,4 @@
-"""The assembly's compiled copies of PartialDate's methods and its id reads match the models'."""
+"""The assembly's compiled copies and shortcuts give what the models and the old code give."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from diplomatic_events import PartyKind
 from diplomatic_events import _models as models
 from diplomatic_events._dates import PartialDate
 from diplomatic_events._extract import _assemble as assemble
+from diplomatic_events.vocab import AGREEMENT_LIFECYCLE, AgreementStatus
 from strategies import agreements, exercises, meetings, partial_dates, parties
 
 
@@ -77,3 +78,58 @@ def test_names_with_punctuation() -> None:
     for name in ("Self-Defense Forces", "U.S. Army", "People's Army", "Task_Force", "--", " "):
         assert assemble._slug_of(name) == models._slug(name)
         assert assemble._alnum_words(name) == assemble._NON_ALNUM.sub(" ", name.lower()).split()
+
+
+def _history_before(
+    raw: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]],
+) -> tuple[models.StatusChange, ...]:
+    # The history as worked out before its one-observation shortcut, on every list.
+    explicit = [h for h in raw if not h[3]]
+    chosen = explicit or raw[:1]
+    by_rank: dict[int, tuple[AgreementStatus, PartialDate | None, str | None]] = {}
+    for status, date, text, _, _ in chosen:
+        rank = AGREEMENT_LIFECYCLE[status]
+        current = by_rank.get(rank)
+        if current is None or (current[1] is None and (date is not None or current[2] is None)):
+            by_rank[rank] = (status, date, text)
+    out: list[models.StatusChange] = []
+    last: PartialDate | None = None
+    for rank in sorted(by_rank):
+        status, date, text = by_rank[rank]
+        if date is not None and last is not None and date.latest() < last.earliest():
+            date = None
+        if date is not None:
+            last = date
+        out.append(models.StatusChange(status=status, date=date, date_text=text))
+    return tuple(out)
+
+
+observations = st.lists(
+    st.tuples(
+        st.sampled_from(list(AgreementStatus)),
+        st.none() | partial_dates(),
+        st.sampled_from([None, "2019", "on Thursday"]),
+        st.booleans(),
+        st.integers(0, 9),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(observations)
+def test_history_is_the_one_before(
+    raw: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]],
+) -> None:
+    """An agreement's history, of one observation or several, is the one worked out before."""
+    assert assemble._history(raw) == _history_before(raw)
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=4))
+def test_spans_of_one_are_those_of_its_repeats(keys: list[tuple[int, int]]) -> None:
+    """A lone span is quoted as the same span repeated is (the sorted set of the spans)."""
+    spans = [(min(k), max(k) + 1) for k in keys]
+    assembler = assemble.Assembler("x" * 50, None, [])
+    for span in spans:
+        assert assembler.spans([span]) == assembler.spans([span, span])
+    assert [(s.start, s.end) for s in assembler.spans(spans)] == sorted(set(spans))

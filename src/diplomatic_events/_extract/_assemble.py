@@ -455,7 +455,11 @@ class Assembler:
             if ids
         ]
         if found:
-            party = self.parties[min(found, key=order.__getitem__)]
+            # min(found, key=order.__getitem__), of at most two ids, without the calls.
+            first = found[0]
+            if len(found) > 1 and order[found[1]] < order[first]:
+                first = found[1]
+            party = self.parties[first]
             if self._initials_of(party.name) == name.lower() and name not in party.aliases:
                 pid = _id_of(party)
                 # attrs.evolve(party, aliases=...), without its introspection.
@@ -509,7 +513,9 @@ class Assembler:
         """Evidence spans quoting the text, in order, without repeats."""
         out = []
         made = self._spans
-        for key in sorted(set(spans))[:MAX_SPANS]:
+        # (A lone span is its own sorted set, under the cap: most events quote one.)
+        keys = spans if len(spans) == 1 else sorted(set(spans))[:MAX_SPANS]
+        for key in keys:
             # Events quote the same sentences: one (immutable) span serves them all.
             span = made.get(key)
             if span is None:
@@ -974,9 +980,10 @@ class Assembler:
         history = _history(r.history)
         if not history or not r.name:
             return None
-        parties = tuple(
-            self.country(c) for c in sorted(r.codes, key=lambda c: _first_index(r.parties, c))
-        )
+        # The states in order of their first mention (a stable sort by it, as sorted()
+        # with that key: the position in the set breaks ties), without a key function.
+        order = sorted([(_first_index(r.parties, c), i, c) for i, c in enumerate(r.codes)])
+        parties = tuple(self.country(c) for _, _, c in order)
         name, acronym = r.name.strip(), r.acronym
         try:
             agreement = Agreement(
@@ -1071,6 +1078,12 @@ def _exercise_status(r: _ExerciseRecord, published: dt.date | None) -> ExerciseS
 def _history(
     raw: list[tuple[AgreementStatus, PartialDate | None, str | None, bool, int]],
 ) -> tuple[StatusChange, ...]:
+    if len(raw) == 1:
+        # One observation, chosen whether stated or by default, is the whole history.
+        status, date, text, _, _ = raw[0]
+        if date is None and text is None:
+            return (_UNDATED[status._value_],)
+        return (StatusChange(status=status, date=date, date_text=text),)
     explicit = [h for h in raw if not h[3]]
     chosen = explicit or raw[:1]
     by_rank: dict[int, tuple[AgreementStatus, PartialDate | None, str | None]] = {}
