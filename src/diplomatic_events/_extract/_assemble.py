@@ -293,8 +293,8 @@ def _name_tokens(words: list[str]) -> frozenset[str]:
     return frozenset(w for w in words if w not in _NAME_STOP)
 
 
-def _codes(ms: Iterable[Mention]) -> frozenset[str]:
-    return frozenset(m.code for m in ms if m.code and m.is_state)
+def _codes(ms: list[Mention]) -> frozenset[str]:
+    return frozenset([m.code for m in ms if m.code and m.is_state])
 
 
 # The records are plain classes, not attrs classes: mypyc compiles a plain class to a
@@ -547,7 +547,10 @@ class Assembler:
                 if party.country is not None:
                     used.add(_id_of(self.country(party.country)))
         self._mentioned_forces(reader, used)
-        return tuple(p for pid, p in sorted(self.parties.items()) if pid in used)
+        # By id (the registry's keys, each its party's id: sorting the keys alone orders
+        # the entries as sorting them would, with no two keys equal).
+        parties = self.parties
+        return tuple([parties[pid] for pid in sorted(parties) if pid in used])
 
     def _mentioned_forces(self, reader: Reader, used: set[str]) -> None:
         # Armed forces named in a sentence that states an event are parties of the set too
