@@ -53,6 +53,14 @@ _CAPTION_NEEDLES: Final = (
     ", centre,",
     ", center,",
 )
+#: The needles of the branches that go on to ": " ("Photo: ", "Credits: "): in a text
+#: without a colon no match starts where they do (no other branch opens with their
+#: first letters).
+_COLON_NEEDLES: Final = ("Photo", "Picture", "Credit", "Image")
+#: The other needles.
+_OTHER_NEEDLES: Final = tuple(
+    needle for needle in _CAPTION_NEEDLES if needle not in _COLON_NEEDLES and needle != "/Pool"
+)
 # A sentence ends at . ! ? (and closing quotes or brackets) before space and an
 # opening capital, digit or quote.
 _END = re.compile(r"[.!?][\"\u201d\u2019)\]]{0,3}(?=\s+[\"\u201c\u2018(]?[A-Z0-9])")
@@ -160,37 +168,39 @@ class Sections:
 
 def split(text: str) -> Sections:
     """Find the headline, captions, dateline and sentences of *text*."""
-    # The runs between newlines (found with str.find) that are not all spaces; an
-    # empty run is no line, and "".isspace() is False, so it is tested apart.
-    lines: list[tuple[int, int]] = []
+    # The runs between newlines (found with str.find) that are not all spaces, each
+    # with its offsets; an empty run is no line, and "".isspace() is False, so it is
+    # tested apart.
+    lines: list[tuple[int, int, str]] = []
     pos = 0
     size = len(text)
     while pos < size:
         newline = text.find("\n", pos)
         if newline < 0:
             newline = size
-        if newline > pos and not text[pos:newline].isspace():
-            lines.append((pos, newline))
+        if newline > pos:
+            run = text[pos:newline]
+            if not run.isspace():
+                lines.append((pos, newline, run))
         pos = newline + 1
     sentences: list[Sentence] = []
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
     body_started = False
-    # A needle absent from the text is absent from each of its lines.
-    needles = tuple(needle for needle in _CAPTION_NEEDLES if needle in text)
-    for index, (line_start, end) in enumerate(lines):
+    needles = _needles(text)
+    for index, (line_start, end, line) in enumerate(lines):
         start = line_start
-        line = text[start:end]
         section = "body"
         if index == 0 and len(lines) > 1 and _looks_like_headline(line):
             section = "headline"
         elif _is_caption(line, needles) and not (
-            not body_started and dateline is None and _has_dateline(text, (line_start, end))
+            not body_started and dateline is None and _has_dateline(line)
         ):
             section = "caption"  # but "WOODSIDE, Calif. (AP) -" opens the body
         elif not body_started and dateline is None:
-            match = _DATELINE.match(line.lstrip())
-            lead = len(line) - len(line.lstrip())
+            stripped = line.lstrip()
+            match = _DATELINE.match(stripped)
+            lead = len(line) - len(stripped)
             if match is not None and _is_dateline(match.group("place")):
                 dateline = match.group("place").strip()
                 dateline_span = (
@@ -202,7 +212,7 @@ def split(text: str) -> Sections:
             elif (
                 index + 1 < len(lines)
                 and _single_sentence(line)
-                and not _has_dateline(text, lines[index + 1])
+                and not _has_dateline(lines[index + 1][2])
                 and index > 0
                 and _is_present_tense_caption(line)
             ):
@@ -211,6 +221,23 @@ def split(text: str) -> Sections:
             body_started = True
         sentences.extend(_sentences(text, start, end, section, index))
     return Sections(tuple(sentences), dateline, dateline_span)
+
+
+def _needles(text: str) -> tuple[str, ...]:
+    """The needles of :data:`_CAPTION_NEEDLES` that *text* holds, or may hold.
+
+    A needle absent from the text is absent from each of its lines, and so is a match
+    of the pattern that starts with it. A text without a colon holds no match of the
+    four needles before ": ": one look for a colon (a single character, found far
+    faster than a longer needle) stands for their four scans of a text that has none,
+    and one for "/" for the scan for "/Pool".
+    """
+    found = [needle for needle in _OTHER_NEEDLES if needle in text]
+    if ":" in text:
+        found += [needle for needle in _COLON_NEEDLES if needle in text]
+    if "/" in text and "/Pool" in text:
+        found.append("/Pool")
+    return tuple(found)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -224,9 +251,8 @@ def _is_dateline(place: str) -> bool:
     return place.isupper() or len(place.split()) <= 3
 
 
-def _has_dateline(text: str, span: tuple[int, int]) -> bool:
-    line = text[span[0] : span[1]].lstrip()
-    match = _DATELINE.match(line)
+def _has_dateline(line: str) -> bool:
+    match = _DATELINE.match(line.lstrip())
     # "PARIS -", or a credited dateline in title case: "Geneva (AFP) -".
     return match is not None and (match.group("place").isupper() or "(" in match.group())
 
