@@ -91,7 +91,7 @@ _M = (
 )
 _Y = r"(?:1[5-9]|20)\d\d"
 _RANGE = r"\s?(?:-|\u2013|to|and|through|until)\s?"
-_DATE = re.compile(
+_DATE: Final = re.compile(
     rf"(?<![\w])(?:"
     rf"(?P<md>{_M})\s(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:{_RANGE}(?:(?P<md_m2>{_M})\s)?(?P<md_d2>\d{{1,2}})(?![\d,]\d))?(?:,?\s(?P<md_y>{_Y}))?"
@@ -108,7 +108,7 @@ _DATE = re.compile(
     rf"|(?P<year>{_Y})(?:\s?(?:-|\u2013)\s?(?P<year2>{_Y}))?"
     rf")(?![\w])"
 )
-_ISO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
+_ISO: Final = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
 
 
 # attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
@@ -265,9 +265,9 @@ _CANDIDATE: Final = _group(
 #: :data:`_DATE`'s own lookbehind turns away. The pattern consumes the character
 #: before (one the engine skips to by a table lookup); the first offset of a scan,
 #: which has none in the scan, is tried on its own.
-_START = re.compile(r"[^0-9A-Z_a-z]" + _CANDIDATE)
-_START_HERE = re.compile(_CANDIDATE)
-_NOT_WORD = re.compile(r"\W")
+_START: Final = re.compile(r"[^0-9A-Z_a-z]" + _CANDIDATE)
+_START_HERE: Final = re.compile(_CANDIDATE)
+_NOT_WORD: Final = re.compile(r"\W")
 
 
 def _starts(text: str, start: int, stop: int) -> list[int]:
@@ -336,7 +336,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 # Each run of whitespace has one place to go: "(?:early|late|mid-?)?" between two "\s*"
 # let a failing fullmatch split a long run in every way (quadratic backtracking).
-_RANGE_GAP = re.compile(r"\s*(?:to|until|through|-|\u2013|and)\s*(?:(?:early|late|mid-?)\s*)?")
+_RANGE_GAP: Final = re.compile(
+    r"\s*(?:to|until|through|-|\u2013|and)\s*(?:(?:early|late|mid-?)\s*)?"
+)
 
 
 def _share_range_year(text: str, items: list[DateMention]) -> list[DateMention]:

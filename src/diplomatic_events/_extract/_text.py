@@ -23,7 +23,7 @@ __all__ = ["Sections", "Sentence", "split"]
 MAX_SENTENCE: Final = 1200
 
 # "PARIS -", "BANGKOK -", "MUSCAT, Oman (AP) -", "Tokyo, Jan. 6 (Jiji Press)--", "Beijing -".
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"(?P<place>[A-Z][A-Za-z'\u2019.]{1,24}(?: [A-Z][A-Za-z'\u2019.]{1,24}){0,2})"
     r"(?:, [A-Z][\w.]{0,14}(?: \d{1,2})?){0,2}"
     r"(?: ?\([^()\n]{1,30}\))?"
@@ -32,7 +32,7 @@ _DATELINE = re.compile(
 # Photo captions: credits, "(left)", "Photo:", "(Reuters)" and the like. Each branch
 # opens with a literal character, so a search skips to those by table lookup rather
 # than trying every offset ("P(?<!\wP)" is "\bP": no word character before the P).
-_CAPTION = re.compile(
+_CAPTION: Final = re.compile(
     r"\((?:AP|AFP|Reuters|Kyodo|Xinhua|Courtesy photo|Photo|File photo|Getty Images)[^()\n]{0,60}\)"
     r"|\((?:left|right|centre|center)\)"
     r"|P(?<!\wP)(?:hoto|icture)s?: |C(?<!\wC)redits?: |I(?<!\wI)mages?: "
@@ -63,7 +63,7 @@ _OTHER_NEEDLES: Final = tuple(
 )
 # A sentence ends at . ! ? (and closing quotes or brackets) before space and an
 # opening capital, digit or quote.
-_END = re.compile(r"[.!?][\"\u201d\u2019)\]]{0,3}(?=\s+[\"\u201c\u2018(]?[A-Z0-9])")
+_END: Final = re.compile(r"[.!?][\"\u201d\u2019)\]]{0,3}(?=\s+[\"\u201c\u2018(]?[A-Z0-9])")
 _ABBREV: Final = frozenset(
     [
         "Mr",
@@ -261,7 +261,7 @@ def _single_sentence(line: str) -> bool:
     return _END.search(line.strip()) is None and len(line) < 400
 
 
-_CAPTION_VERB = re.compile(
+_CAPTION_VERB: Final = re.compile(
     r"\b(?:welcomes|greets|arrives|arrive|speaks|poses|pose|shakes|shake|laughs|face|faces|"
     r"attends|talks with|walks|walk|listens|waves|inspects|reviews|smiles)\b"
 )
@@ -307,6 +307,8 @@ def _sentences(text: str, start: int, end: int, section: str, paragraph: int) ->
             k = text.find(mark, k + 1, end)
     marks.sort()
     for dot in marks:
+        if dot + 1 == end:
+            continue  # nothing after the mark: no space for the pattern's lookahead
         match = _END.match(text, dot, end)
         if match is None:
             continue
