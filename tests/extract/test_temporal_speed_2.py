@@ -50,3 +50,30 @@ def test_text_needles_on_any_text(text: str) -> None:
     needles = _text._needles(text)
     for line in text.split("\n"):
         assert _text._is_caption(line, needles) == (_text._CAPTION.search(line) is not None)
+
+
+#: Datelines and their pieces.
+_DATELINE_PIECES = st.sampled_from(
+    [
+        "PARIS",
+        "Tokyo",
+        ", Jan. 6",
+        ", Oman",
+        " (AP)",
+        " (Jiji Press)",
+        " ",
+        "-",
+        "--",
+        "\u2013",
+        "\u2014",
+        "x",
+        "A",
+    ]
+)
+
+
+@given(st.one_of(st.lists(_DATELINE_PIECES, max_size=8).map("".join), st.text(max_size=30)))
+def test_dateline_is_the_patterns_match(line: str) -> None:
+    """The dash-gated dateline match is the pattern's match."""
+    found, plain = _text._dateline(line), _text._DATELINE.match(line)
+    assert (found and found.span()) == (plain and plain.span())

@@ -199,7 +199,7 @@ def split(text: str) -> Sections:
             section = "caption"  # but "WOODSIDE, Calif. (AP) -" opens the body
         elif not body_started and dateline is None:
             stripped = line.lstrip()
-            match = _DATELINE.match(stripped)
+            match = _dateline(stripped)
             lead = len(line) - len(stripped)
             if match is not None and _is_dateline(match.group("place")):
                 dateline = match.group("place").strip()
@@ -251,8 +251,15 @@ def _is_dateline(place: str) -> bool:
     return place.isupper() or len(place.split()) <= 3
 
 
+def _dateline(line: str) -> re.Match[str] | None:
+    """``_DATELINE.match(line)``: never a match in a line without a dash, which it ends with."""
+    if "-" in line or "\u2013" in line or "\u2014" in line:
+        return _DATELINE.match(line)
+    return None
+
+
 def _has_dateline(line: str) -> bool:
-    match = _DATELINE.match(line.lstrip())
+    match = _dateline(line.lstrip())
     # "PARIS -", or a credited dateline in title case: "Geneva (AFP) -".
     return match is not None and (match.group("place").isupper() or "(" in match.group())
 
