@@ -77,3 +77,18 @@ def test_dateline_is_the_patterns_match(line: str) -> None:
     """The dash-gated dateline match is the pattern's match."""
     found, plain = _text._dateline(line), _text._DATELINE.match(line)
     assert (found and found.span()) == (plain and plain.span())
+
+
+@given(
+    st.one_of(
+        st.lists(
+            st.sampled_from(["A.", ". ", "x", " ", "!", "?\u201d", "B", "\t"]), max_size=10
+        ).map("".join),
+        st.text(max_size=30),
+    )
+)
+def test_single_sentence_is_the_patterns_search(line: str) -> None:
+    """A line is one sentence when a search of it finds no end."""
+    assert _text._single_sentence(line) == (
+        _text._END.search(line.strip()) is None and len(line) < 400
+    )

@@ -265,7 +265,19 @@ def _has_dateline(line: str) -> bool:
 
 
 def _single_sentence(line: str) -> bool:
-    return _END.search(line.strip()) is None and len(line) < 400
+    if len(line) >= 400:
+        return False
+    # A match of _END starts at a mark with more after it (the lookahead's space): the
+    # pattern tried only there finds one exactly when a search of the line would.
+    stripped = line.strip()
+    last = len(stripped) - 1
+    for mark in ".!?":
+        k = stripped.find(mark, 0, last)
+        while k >= 0:
+            if _END.match(stripped, k) is not None:
+                return False
+            k = stripped.find(mark, k + 1, last)
+    return True
 
 
 _CAPTION_VERB: Final = re.compile(
