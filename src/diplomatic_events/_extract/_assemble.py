@@ -269,7 +269,7 @@ def _not_before(a: PartialDate, b: PartialDate) -> bool:
     return ea > eb or (ea == eb and _latest(a) >= _latest(b))
 
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
 
 def _alnum_words(name: str) -> list[str]:

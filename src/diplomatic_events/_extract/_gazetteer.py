@@ -39,7 +39,7 @@ __all__ = [
 #: digits with inner apostrophes), or any other single non-space character.
 #: Each branch is a plain sequence with no nested repetition, so matching is linear.
 TOKEN: Final = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'\u2019]*[^\W_])?|\S")
-_SPACE = re.compile(r"\s+")
+_SPACE: Final = re.compile(r"\s+")
 
 #: Kinds of entry, from the highest priority to the lowest: when a phrase appears in
 #: two tables, the earlier kind wins ("Singapore" is a country before it is a capital).
@@ -126,7 +126,7 @@ def _source(alts: list[str], *, bounded: bool) -> str:
 
 
 #: A maximal run of letters: the unit a phrase's keyword is looked up by.
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 #: Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
 #: map to it (dotted and dotless i, long s).
 _FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -134,7 +134,7 @@ _FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 _ASCII_BYTES: Final = bytes(range(0x80))
 #: The length from which :func:`fold_lower` lowers mostly ASCII text by its bytes.
 _BULK_LOWER: Final = 512
-_WORDS_CACHE: dict[str, frozenset[str]] = {}
+_WORDS_CACHE: Final[dict[str, frozenset[str]]] = {}
 _WORDS_CACHE_SIZE: Final = 512
 
 
@@ -225,9 +225,9 @@ def words(text: str) -> frozenset[str]:
 
 #: The words of the ranges searched last, each with those that are keywords of a phrase
 #: list (kept in step: a list with new keywords clears it), by (string, start, end).
-_RANGES: dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str]]] = {}
+_RANGES: Final[dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str]]]] = {}
 #: Every phrase list's keywords.
-_KEYWORDS: list[frozenset[str]] = [frozenset()]
+_KEYWORDS: Final[list[frozenset[str]]] = [frozenset()]
 
 
 def clear_caches() -> None:
@@ -282,7 +282,7 @@ def _keyword(phrase: str, *, bounded: bool) -> str | None:
     return best
 
 
-_LOWER_CACHE: dict[str, str] = {}
+_LOWER_CACHE: Final[dict[str, str]] = {}
 
 
 def phrase_keyword(phrase: str) -> str | None:

@@ -196,7 +196,7 @@ class _Gated:
         return self.pattern.finditer(string, pos, endpos)
 
 
-_GROUP = _Gated(
+_GROUP: Final = _Gated(
     re.compile(
         r"\b(?:(?:the|both|their) (?:(?P<n>two|three|four|five|six|seven) )?"
         r"|(?P<n3>three|four|five|six|seven) )(?:world |major |great )?"
@@ -232,8 +232,8 @@ _GROUP = _Gated(
     # "\b" before them); the second letter is one, so no match starts inside these.
     re.compile(r"[BFSTbfst\u017f](?<!\w.)[EHIOehio\u0130\u0131]"),
 )
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_VENUE = _Gated(
+_PRONOUN: Final = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_VENUE: Final = _Gated(
     re.compile(
         r"(?:at(?<!\wat)|in(?<!\win)|to(?<!\wto)) (?:the |his |her |their )?"  # (X)
         r"(?P<v>(?:[A-Z][\w'\u2019.-]* ){0,3}(?:[A-Z][\w'\u2019.-]* )?"
@@ -251,14 +251,14 @@ _VENUE = _Gated(
         r"|Pa(?:lace|vilion)|Re(?:sidence|treat)|Street|Tower|Villa|hotel|residence)"
     ),
 )
-_CAP_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?: (?:of |de |al-)?[A-Z][\w'\u2019.-]*){0,4}")
-_DIRECTION = (
+_CAP_RUN: Final = re.compile(r"[A-Z][\w'\u2019.-]*(?: (?:of |de |al-)?[A-Z][\w'\u2019.-]*){0,4}")
+_DIRECTION: Final = (
     r"(?:northern|southern|eastern|western|central|north-eastern|south-eastern|north-western|"
     r"south-western|northeastern|southeastern|northwestern|southwestern)"
 )
-_WORD_CHAR = re.compile(r"\w")
-_DIRECTION_BEFORE = re.compile(_DIRECTION + r" $")
-_PLACE_PREP = re.compile(
+_WORD_CHAR: Final = re.compile(r"\w")
+_DIRECTION_BEFORE: Final = re.compile(_DIRECTION + r" $")
+_PLACE_PREP: Final = re.compile(
     r"(?:in(?<!\win)|at(?<!\wat)|near(?<!\wnear)|out(?<!\wout) of|off(?<!\woff)"  # (X)
     r"|outside(?<!\woutside)|over(?<!\wover))(?: the)?"
     r"(?: (?P<dir0>northern|southern|eastern|western|central))?"
@@ -268,7 +268,7 @@ _PLACE_PREP = re.compile(
     r"northwestern|southwestern) )?(?=[A-Z])"
 )
 # "Miyazaki Prefecture", "Riau Islands", "Baturaja Air Base": a place by its last word.
-_PLACE_NAME = _Gated(
+_PLACE_NAME: Final = _Gated(
     re.compile(
         # The capital first, then no word character before it (as "\b" before it), so the
         # engine skips to capitals; a word is never given back (a space follows each).
@@ -299,18 +299,18 @@ _PLACE_NAME = _Gated(
     ),
 )
 #: A base named after its place: "RAAF Base Darwin", "Joint Base Elmendorf-Richardson".
-_BASE_NAME = _Gated(
+_BASE_NAME: Final = _Gated(
     re.compile(
         r"\b(?:[A-Z]{2,6}|Joint|Naval|Air|Army|Marine Corps) Base "
         r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
     ),
     (" Base ",),
 )
-_LIST_LEAD = _Gated(
+_LIST_LEAD: Final = _Gated(
     re.compile(r"\b(?:include|includes|including|such as)\b"),
     frozenset({"include", "includes", "including", "such"}),
 )
-_TOPIC = _Gated(
+_TOPIC: Final = _Gated(
     re.compile(
         r"(?:discussed(?<!\wdiscussed)|concurred(?<!\wconcurred) on|agreed(?<!\wagreed) on"  # (X)
         r"|talked(?<!\wtalked) about|focused(?<!\wfocused) on"
@@ -332,17 +332,17 @@ _TOPIC = _Gated(
         }
     ),
 )
-_TOPIC_PARTS = re.compile(r" and |, ")
-_TOPIC_STOP = re.compile(r"\s(?:during|at|in order|while|when|after|before|as|to)\s|,")
-_TOPIC_LEAD = re.compile(
+_TOPIC_PARTS: Final = re.compile(r" and |, ")
+_TOPIC_STOP: Final = re.compile(r"\s(?:during|at|in order|while|when|after|before|as|to)\s|,")
+_TOPIC_LEAD: Final = re.compile(
     r"^(?:the )?(?:situations?|issues?|developments?|matters?) (?:in|of|regarding|concerning) "
     r"|^(?:bolstering|strengthening|deepening|boosting|expanding|enhancing|promoting|improving) "
     r"|^(?:the )?(?:start of )?"
 )
-_VERBISH = re.compile(
+_VERBISH: Final = re.compile(
     r"^(?:agreed|confirmed|welcomed|said|vowed|pledged|decided|signed|held|also)\b"
 )
-_ONE = _Gated(
+_ONE: Final = _Gated(
     re.compile(
         r"\b(?:negotiating|negotiate|signed|sign|signing|concluded|conclude|ratified|seeking|seek)"
         r" one\b"
@@ -352,8 +352,8 @@ _ONE = _Gated(
 # "X(?<!\wX)" is "\bX" for a literal X that starts with a word character (no word
 # character before X), written literal first so the engine skips ahead to X instead
 # of trying a word boundary at every offset; the patterns marked (X) below use it.
-_BETWEEN = re.compile(r"between(?<!\wbetween)\b")  # (X)
-_HEAD_LOWER = re.compile(r"[a-z]")
+_BETWEEN: Final = re.compile(r"between(?<!\wbetween)\b")  # (X)
+_HEAD_LOWER: Final = re.compile(r"[a-z]")
 _STOP_MOD: Final = frozenset(
     [
         "a",
@@ -454,27 +454,27 @@ _VERBS: Final = frozenset(
         "were",
     ]
 )
-_IDIOM = _Gated(
+_IDIOM: Final = _Gated(
     re.compile(r"\b(?:a|the) (?:great|good|big) deal\b|\bdeal with\b|\bdeal of\b", re.IGNORECASE),
     ("deal",),
 )
 _KEEP_ING: Final = frozenset(
     {"policing", "servicing", "cross-servicing", "training", "peacekeeping"}
 )
-_FUTURE_SIGN = re.compile(
+_FUTURE_SIGN: Final = re.compile(
     r"(?:will(?<!\wwill)|to(?<!\wto)|would(?<!\wwould)|plan(?<!\wplan)s? to"  # (X)
     r"|plan(?<!\wplan) to|aim(?<!\waim) to|expected(?<!\wexpected) to"
     r"|intend(?<!\wintend)s? to)\s+(?:\w+\s+)?$"
 )
-_ACCESSION = re.compile(r"\s(?:membership|accession|bid to join|application)\b")
-_POSTMOD_DATE = re.compile(r"\s+of\s+")
-_DATE_EXCLUDE = re.compile(
+_ACCESSION: Final = re.compile(r"\s(?:membership|accession|bid to join|application)\b")
+_POSTMOD_DATE: Final = re.compile(r"\s+of\s+")
+_DATE_EXCLUDE: Final = re.compile(
     r"(?:by(?<!\wby)|dating(?<!\wdating) from|since(?<!\wsince)|dates(?<!\wdates) from"  # (X)
     r"|established(?<!\westablished) in|first(?<!\wfirst) staged in|before(?<!\wbefore)"
     r"|arrived(?<!\warrived)(?: in [\w' ]{2,20})? on"
     r"|to(?<!\wto)|until(?<!\wuntil)|through(?<!\wthrough))\s+(?:the\s+)?$"
 )
-_EXERCISE_NAMED = _Gated(
+_EXERCISE_NAMED: Final = _Gated(
     re.compile(
         r"\b[Ee]xercise (?P<n>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})"
         r"|[\"\u201c](?P<q>[A-Z][^\"\u201d\n]{2,40})[\"\u201d] "
@@ -487,7 +487,7 @@ _EXERCISE_NAMED = _Gated(
 #: "the Pacific Dragon missile-defence exercise": a capitalised name before the exercise
 #: noun and at most two lower-case modifiers; a name holding a state, or one known place
 #: ("the Panama Canal protection exercise"), is a modifier instead.
-_EXERCISE_CAPITALISED = _Gated(
+_EXERCISE_CAPITALISED: Final = _Gated(
     re.compile(
         r"the (?<!\wthe )(?P<c>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*){1,3})"  # (X)
         r"(?= (?:[a-z][\w-]* ){0,2}(?:exercise|drills|maneuvers|manoeuvres|war games)\b)"
@@ -495,15 +495,15 @@ _EXERCISE_CAPITALISED = _Gated(
     # The noun the lookahead reads, whole (after a space, before a boundary).
     frozenset({"exercise", "drills", "maneuvers", "manoeuvres", "games"}),
 )
-_ALIAS = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
-_EXERCISE_REF = _Gated(
+_ALIAS: Final = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>(?:New )?[A-Z][A-Z0-9-]{1,9})\)")
+_EXERCISE_REF: Final = _Gated(
     re.compile(
         r"\b(?:planning (?:event|conference|meeting)|planners?|ahead of|in preparation for"
         r"|rehearsal)\b[^.]{0,40}$"
     ),
     ("planning ", "planner", "ahead of", "in preparation for", "rehearsal"),
 )
-_EXERCISE_QUALIFIER = re.compile(  # (X)
+_EXERCISE_QUALIFIER: Final = re.compile(  # (X)
     r"(?:joint(?<!\wjoint)|military(?<!\wmilitary)|naval(?<!\wnaval)"
     r"|multinational(?<!\wmultinational)|combined(?<!\wcombined)|bilateral(?<!\wbilateral)"
     r"|trilateral(?<!\wtrilateral)|live-fire(?<!\wlive-fire)|large-scale(?<!\wlarge-scale)"
@@ -532,8 +532,8 @@ _AGREEMENT_HINTS: Final = (
     "joint communiqu",
 )
 #: A joint statement or communiqué: an agreement only when the text says it was signed.
-_STATEMENT_ON = re.compile(r" on (?P<w>[a-z][\w-]*(?: [a-z][\w-]*){0,9})")
-_JOINT_STATEMENT = re.compile(  # (X)
+_STATEMENT_ON: Final = re.compile(r" on (?P<w>[a-z][\w-]*(?: [a-z][\w-]*){0,9})")
+_JOINT_STATEMENT: Final = re.compile(  # (X)
     r"joint (?<!\wjoint )(?:statement|communiqu[e\u00e9])\b", re.IGNORECASE
 )
 _EXERCISE_HINTS: Final = (
@@ -561,7 +561,7 @@ _EXERCISE_HINTS: Final = (
 # (or later) session of the series the article reports, with its own place and date.
 #: Nouns one of which every match of _SERIES_ROUND holds (in lower case).
 _SERIES_NOUNS: Final = ("round", "session", "meeting", "dialogue")
-_SERIES_ROUND = _Gated(
+_SERIES_ROUND: Final = _Gated(
     re.compile(
         r"\b(?:the|its|their)\s+(?:first|second|third|fourth|fifth|sixth|inaugural|previous"
         r"|last|latest|next|earlier|preceding)\s+(?:(?:such|annual|[\"\u201c]?[\w+-]+"
@@ -586,14 +586,14 @@ _SERIES_ORDINALS: Final = (
     "earlier",
     "preceding",
 )
-_SERIES_TAIL = re.compile(r",?\s+(?:(?:was|were|is|will be)\s+)?(?:held\s+)?(?:in|at)\s+")
-_PLANNING = re.compile(r"planning (?<!\wplanning )(?:event|conference|meeting)\b")  # (X)
-_NOUN_TRIGGER = re.compile(  # (X)
+_SERIES_TAIL: Final = re.compile(r",?\s+(?:(?:was|were|is|will be)\s+)?(?:held\s+)?(?:in|at)\s+")
+_PLANNING: Final = re.compile(r"planning (?<!\wplanning )(?:event|conference|meeting)\b")  # (X)
+_NOUN_TRIGGER: Final = re.compile(  # (X)
     r"(?:meeting(?<!\wmeeting)|meetings(?<!\wmeetings)|talks(?<!\wtalks)|summit(?<!\wsummit)"
     r"|summits(?<!\wsummits)|negotiations(?<!\wnegotiations)|round(?<!\wround)"
     r"|planning event(?<!\wplanning event)|planning conference(?<!\wplanning conference))\b"
 )
-_VISIT = _Gated(
+_VISIT: Final = _Gated(
     re.compile(  # (X)
         r"(?:visit(?<!\wvisit)(?:s|ed|ing)?|trip(?<!\wtrip)|travel(?<!\wtravel)(?:ed|led)?)\b"
     ),
@@ -601,7 +601,7 @@ _VISIT = _Gated(
         {"visit", "visits", "visited", "visiting", "trip", "travel", "traveled", "travelled"}
     ),
 )
-_EDITION = _Gated(
+_EDITION: Final = _Gated(
     re.compile(
         r"\b(?:edition|editions|exercise locations|exercise sites|opening ceremony|the ceremony)\b"
     ),
@@ -609,15 +609,15 @@ _EDITION = _Gated(
     frozenset({"edition", "editions", "locations", "sites", "ceremony"}),
 )
 #: Before an exercise's name: "The previous joint Russian-Belarusian Zapad exercise".
-_PREVIOUS_BEFORE = re.compile(r"\b[Tt]he (?:previous|prior|preceding)\b[^.,;]{0,40}$")
+_PREVIOUS_BEFORE: Final = re.compile(r"\b[Tt]he (?:previous|prior|preceding)\b[^.,;]{0,40}$")
 #: Between two items of a list of places: "Russia and Belarus", "Guam, Saipan".
-_LIST_GAP = re.compile(r",? and |, ")
+_LIST_GAP: Final = re.compile(r",? and |, ")
 #: "It is being held at ...", "They took place in ...": the exercise just told of.
-_IT_HELD = re.compile(
+_IT_HELD: Final = re.compile(
     r"\s*(?:It|They) (?:(?:is|are|was|were|will be)(?: also)?(?: being)? (?:held|staged"
     r"|conducted)|(?:takes|take|took|is taking|are taking) place)\b"
 )
-_THIS_YEAR = re.compile(r"\bthis year['\u2019]s\b", re.IGNORECASE)
+_THIS_YEAR: Final = re.compile(r"\bthis year['\u2019]s\b", re.IGNORECASE)
 #: A relative pronoun that is the subject of the verb after it ("that will scrap"),
 #: unlike "that the two capitals signed in 2000", whose verb acts on the noun before.
 _AUXILIARIES: Final = frozenset(
@@ -626,7 +626,9 @@ _AUXILIARIES: Final = frozenset(
         "is", "are", "was", "were", "to", "be", "been", "has", "have", "had", "not", "further",
     }
 )  # fmt: skip
-_RELATIVE_SUBJECT = re.compile(rf"\b(?:that|which)(?:\s+(?:{'|'.join(sorted(_AUXILIARIES))}))*\s+$")
+_RELATIVE_SUBJECT: Final = re.compile(
+    rf"\b(?:that|which)(?:\s+(?:{'|'.join(sorted(_AUXILIARIES))}))*\s+$"
+)
 #: How far before a verb :func:`_relative_subject` looks first.
 _RELATIVE_WINDOW: Final = 80
 
@@ -653,12 +655,12 @@ def _relative_subject(text: str, start: int, end: int) -> bool:
 
 
 #: Capitalised words ending in an instrument's head ("1951 Mutual Defense Treaty").
-_NAMED_INSTRUMENT = re.compile(
+_NAMED_INSTRUMENT: Final = re.compile(
     r"\s+(?:[A-Z][\w'\u2019-]*\s+){0,5}"
     r"(?:Treaty|Agreement|Accord|Pact|Alliance|Declaration|Convention|Protocol|Charter)\b"
 )
 #: An applicant's wish to join an instrument (the applicant is not yet a party).
-_BID_TO_JOIN = _Gated(
+_BID_TO_JOIN: Final = _Gated(
     re.compile(
         r"\b(?:bid|bids|application|applied|applies|apply|applying|seeks?|seeking|hopes?|wants?)"
         r" to (?:join|accede to)\s+(?:the\s+)?$"
@@ -666,56 +668,56 @@ _BID_TO_JOIN = _Gated(
     (" to join", " to accede to"),
 )
 #: The rest of a name up to its acronym ("... Agreement for Trans-Pacific Partnership (").
-_NAME_GOES_ON = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
+_NAME_GOES_ON: Final = re.compile(r"(?: (?:for|of|on|and|the|[A-Z][\w'\u2019-]*)){0,8} ?\(?")
 #: ", and in <direction> <Name> province": a further place of what the sentence states.
-_AND_PLACE = re.compile(r", and (?:in|at|off|near|around|across|from) ")
+_AND_PLACE: Final = re.compile(r", and (?:in|at|off|near|around|across|from) ")
 #: A finite verb right after a state: the state is a new clause's subject.
-_FINITE_VERB = re.compile(
+_FINITE_VERB: Final = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|becomes|became|signed|agreed"
     r"|said|says|also|plans|hopes|wants)\b"
 )
 #: ", as the only ...": an apposition describing the instrument just named.
-_APPOSITION = re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
+_APPOSITION: Final = re.compile(r",\s+as\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$")
 #: A purpose after an instrument's head: " to <verb> <object>" (lower case).
-_PURPOSE = re.compile(
+_PURPOSE: Final = re.compile(
     r" to (?P<w>(?:restore|establish|end|resume|normalise|normalize|reopen|boost|expand|curb"
     r"|ease|settle|share|protect|build|develop|resolve|demarcate|cut|reduce|supply|export"
     r"|import|send|ship|lift)(?: [a-z][\w-]*){1,3})"
 )
 #: Private people after a demonym: not the state ("American business executives").
-_PRIVATE_PEOPLE = re.compile(
+_PRIVATE_PEOPLE: Final = re.compile(
     r" (?:business|executives|companies|firms|investors|students|tourists|citizens|fans"
     r"|journalists|reporters|workers|shipbuilders?|farmers|exporters|consumers)\b"
 )
-_TOWN_BEFORE = re.compile(  # (X)
+_TOWN_BEFORE: Final = re.compile(  # (X)
     r"(?:in(?<!\win)|at(?<!\wat)) (?P<t>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?), $"
 )
-_SAME_PARTICIPANTS = re.compile(  # (X)
+_SAME_PARTICIPANTS: Final = re.compile(  # (X)
     r"the(?<!\wthe) same (?:(?:two|three|four|five|six|seven|eight|\d+) )?"
     r"(?:navies|countries|nations|participants|forces|armies|militaries|partners)\b"
 )
 #: An obligation still ahead of a status verb ("has to be ratified").
-_NOT_YET = re.compile(  # (X)
+_NOT_YET: Final = re.compile(  # (X)
     r"(?:to(?<!\wto)|must(?<!\wmust)|should(?<!\wshould)|would(?<!\wwould)|will(?<!\wwill)"
     r"|could(?<!\wcould)|can(?<!\wcan)|may(?<!\wmay)) (?:still )?be $"
 )
 #: Post-modifiers of an instrument: "of friendship", "on economic, trade and
 #: investment cooperation".
-_POST_OF = re.compile(
+_POST_OF: Final = re.compile(
     r" (?:of|on) ((?:(?!and\b)[a-z][\w-]*,? ){0,2}(?!and\b)[a-z][\w-]*"
     r"(?:,? and [a-z][\w-]*(?: [a-z][\w-]*)?)?)"
 )
 #: A space then a capital: a name goes on ("Agreement on Defence" vs "agreement on defence").
-_SPACE_CAPITAL = re.compile(r" [A-Z]")
-_THEY_LOWER = re.compile(r"they(?<!\wthey)\b")  # (X)
-_THEY = re.compile(r"\s*They\b")
-_BRACKETED_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
-_SPLIT_AND = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
+_SPACE_CAPITAL: Final = re.compile(r" [A-Z]")
+_THEY_LOWER: Final = re.compile(r"they(?<!\wthey)\b")  # (X)
+_THEY: Final = re.compile(r"\s*They\b")
+_BRACKETED_ACRONYM: Final = re.compile(r"\((?P<a>[A-Z][A-Z0-9-]{1,9})\)")
+_SPLIT_AND: Final = re.compile(r", and |; |, but |, which |, who |, where | ahead of ")
 #: The kind of clause each cut word opens (any other: "rel").
 _CUT_KINDS: Final = {"and": "and", "but": "and", "ahead of": "ahead"}
 #: The same cuts but " ahead of ", for a sentence without it: a branch that never
 #: matches leaves the scan unchanged, and the rest start only at "," or ";".
-_SPLIT_AND_NOT_AHEAD = re.compile(r", (?:and|but|which|who|where) |; ")
+_SPLIT_AND_NOT_AHEAD: Final = re.compile(r", (?:and|but|which|who|where) |; ")
 #: What every cut of _SPLIT_AND starts with.
 _SPLIT_HEADS: Final = (", ", "; ", " ahead of ")
 
@@ -749,7 +751,7 @@ def _split_matches(text: str, start: int, end: int, *, ahead: bool) -> list[re.M
 
 #: After a state: it objects to or warns about the event ("China objected to the drills",
 #: "North Korea, which has warned of ...", "China's objection"): a critic, not a party.
-_CRITIC_AFTER = re.compile(
+_CRITIC_AFTER: Final = re.compile(
     r"(?:(?:['\u2019]s?)? (?:objection|protest|criticism|condemnation|opposition|warning)s?\b"
     r"|(?:,? which)? (?:has |have |had |also |long |strongly |on \w+ ){0,3}"
     r"(?:objected|objects|protested|protests|condemned|condemns|criticised|criticized"
@@ -758,7 +760,7 @@ _CRITIC_AFTER = re.compile(
 )
 #: Before a state: a target, a broker or a mediator ("aimed at North Korea", "brokered by
 #: China", "under the auspices of Turkey"), not a party.
-_NON_PARTY_BEFORE = re.compile(
+_NON_PARTY_BEFORE: Final = re.compile(
     r"\b(?:aimed at|directed at|targeting|targeted at|to deter|to counter|brokered by"
     r"|mediated by|under the auspices of|with the mediation of|facilitated by"
     r"|(?:intelligence|information|data) (?:on|about)"
@@ -784,17 +786,17 @@ _NON_PARTY_STEMS: Final = (
     "third",
 )
 #: "<instrument>, concluded in 2014, under which information is passed": applied now.
-_UNDER_WHICH_PRESENT = re.compile(
+_UNDER_WHICH_PRESENT: Final = re.compile(
     r"[^.;]{0,80}?, under (?:which|whose terms) (?:[\w-]+ ){1,3}?"
     r"(?:is|are|can|may|remains|continues|allows|lets|gives)\b"
 )
 #: After a person: a speaker about an exercise is not taking part in it.
-_SPEAKER = re.compile(r",? (?:said|says|told|added|noted|stated)\b")
+_SPEAKER: Final = re.compile(r",? (?:said|says|told|added|noted|stated)\b")
 #: After a capital: "Vienna talks", "the Geneva summit": a place, not a party.
-_SEAT_AS_PLACE = re.compile(r" (?:talks|summit|meeting|negotiations|conference)\b")
+_SEAT_AS_PLACE: Final = re.compile(r" (?:talks|summit|meeting|negotiations|conference)\b")
 #: Where a meeting clause holds a second encounter of its own: "whom X met earlier",
 #: "a day after X called on Y", "since 2018, when X met Y", "the first meeting, held in ...".
-_MEETING_CUT = _Gated(
+_MEETING_CUT: Final = _Gated(
     re.compile(
         r", when |, whom | a day after | days? after | the day after | weeks? after "
         r"|, held (?=in |at |on )|\bbefore the (?=\w+, )|\bafter the (?=\w+, )"
@@ -806,13 +808,13 @@ _MEETING_CUT = _Gated(
 
 
 #: Patterns of the rules below, compiled once.
-_OF_CAPITAL = re.compile(r" (?:of|on|for) (?:the )?[A-Z]")
-_DEFENCE_COOPERATION = re.compile(  # (X)
+_OF_CAPITAL: Final = re.compile(r" (?:of|on|for) (?:the )?[A-Z]")
+_DEFENCE_COOPERATION: Final = re.compile(  # (X)
     r"defen(?<!\wdefen)[cs]e (?:cooperation|collaboration|co-operation)\b"
 )
-_WITH_SOON = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
-_TRILATERAL_WORD = re.compile(r"trilateral(?<!\wtrilateral)\b")  # (X)
-_HOLD_VERB = _Gated(
+_WITH_SOON: Final = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:[\w-]+\s){0,3}?with\b")
+_TRILATERAL_WORD: Final = re.compile(r"trilateral(?<!\wtrilateral)\b")  # (X)
+_HOLD_VERB: Final = _Gated(
     re.compile(  # (X)
         r"(?:hold(?<!\whold)|held(?<!\wheld)|conduct(?<!\wconduct)(?:ed)?"
         r"|kicked off(?<!\wkicked off)|began(?<!\wbegan)|stage(?<!\wstage)d?"
@@ -822,52 +824,54 @@ _HOLD_VERB = _Gated(
         {"hold", "held", "conduct", "conducted", "kicked", "began", "stage", "staged", "launch"}
     ),
 )
-_HOSTED_BY_WORD = re.compile(r"hosted by\b")
-_BILATERAL_WORD = re.compile(r"bilateral(?<!\wbilateral)\b")  # (X)
-_ALLIANCE_WORD = re.compile(r"Alliance(?<!\wAlliance)\b")  # (X)
-_COUNT_BEFORE = re.compile(
+_HOSTED_BY_WORD: Final = re.compile(r"hosted by\b")
+_BILATERAL_WORD: Final = re.compile(r"bilateral(?<!\wbilateral)\b")  # (X)
+_ALLIANCE_WORD: Final = re.compile(r"Alliance(?<!\wAlliance)\b")  # (X)
+_COUNT_BEFORE: Final = re.compile(
     r"(?<![\d,])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+$"
 )
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
-_UNTIL_BEFORE = re.compile(r"\b(?:until|through|till|to)\s+$")
-_TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)$")
-_PRIOR_TO = _Gated(re.compile(r"prior to(?<!\wprior to)\b"), frozenset({"prior"}))  # (X)
-_MEETINGS_WITH = re.compile(r"^(?: meetings| talks)? with\b")
-_NEGATED_BEFORE = _Gated(re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), ("no", "without"))
-_NOT_AN = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
-_SPACES = re.compile(r"\s+")
-_ENABLING_BEFORE = re.compile(
+_DEFINITE_BEFORE: Final = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_UNTIL_BEFORE: Final = re.compile(r"\b(?:until|through|till|to)\s+$")
+_TRAILING_BRACKET: Final = re.compile(r"\s*\([^)]*\)$")
+_PRIOR_TO: Final = _Gated(re.compile(r"prior to(?<!\wprior to)\b"), frozenset({"prior"}))  # (X)
+_MEETINGS_WITH: Final = re.compile(r"^(?: meetings| talks)? with\b")
+_NEGATED_BEFORE: Final = _Gated(
+    re.compile(r"\b(?:not|no|without)\b(?: \w+){0,3} $"), ("no", "without")
+)
+_NOT_AN: Final = _Gated(re.compile(r"\b(?:does not amount|is not|not an?)\b"), ("not",))
+_SPACES: Final = re.compile(r"\s+")
+_ENABLING_BEFORE: Final = re.compile(
     r"(?:facilitate(?<!\wfacilitate)|facilitating(?<!\wfacilitating)"  # (X)
     r"|enabling(?<!\wenabling)|enable(?<!\wenable)|enables(?<!\wenables)|able(?<!\wable) to"
     r"|allow(?<!\wallow)|allows(?<!\wallows)|allowing(?<!\wallowing)|permit(?<!\wpermit)"
     r"|permits(?<!\wpermits)|permitting(?<!\wpermitting))\s+(?:\w+\s+){0,2}$"
 )
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_SIDELINES_WITH = _Gated(
+_YEAR_DIGITS: Final = re.compile(r"(?:19|20)\d\d")
+_SIDELINES_WITH: Final = _Gated(
     re.compile(
         r"on the sidelines of (?<!\won the sidelines of )(?:a|an|the) [^.;,]{0,60}?"  # (X)
         r"\b(?:meeting|summit|talks|conference)\s+with\b"
     ),
     ("on the sidelines of ",),
 )
-_SEE_PEOPLE = _Gated(
+_SEE_PEOPLE: Final = _Gated(
     re.compile(r"\b(?:would|will) see (?:both of them|the two leaders|them both)\b"), (" see ",)
 )
-_TOGETHER_WITH = _Gated(re.compile(r",? together with\b"), frozenset({"together"}))
-_CALL_ON = re.compile(r"\b(?:called|calls|call) on\b|\bcourtesy call\b")
-_AFTER_TALKS = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
-_WITH_OR_BETWEEN = re.compile(r"\s(?:with|between)\b")
-_APPROVED_BEFORE = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
-_PARTICIPANTS_OR = re.compile(r"participants or $")
-_NOT_YET_WORDS = re.compile(r"not yet(?<!\wnot yet)\b")  # (X)
-_YEARISH = re.compile(r"\d{4}|\d+-year")
+_TOGETHER_WITH: Final = _Gated(re.compile(r",? together with\b"), frozenset({"together"}))
+_CALL_ON: Final = re.compile(r"\b(?:called|calls|call) on\b|\bcourtesy call\b")
+_AFTER_TALKS: Final = re.compile(r"(?:After|Following) (?:the|their) (?:talks|meeting|dialogue)\b")
+_WITH_OR_BETWEEN: Final = re.compile(r"\s(?:with|between)\b")
+_APPROVED_BEFORE: Final = re.compile(r"\b(?:approved|ratified|endorsed)\s+$")
+_PARTICIPANTS_OR: Final = re.compile(r"participants or $")
+_NOT_YET_WORDS: Final = re.compile(r"not yet(?<!\wnot yet)\b")  # (X)
+_YEARISH: Final = re.compile(r"\d{4}|\d+-year")
 #: "the five-point declaration", "a 12-point plan": a count of points names nothing.
-_POINTS = re.compile(
+_POINTS: Final = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-point", re.IGNORECASE
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:an?|its|their|his|her)\s+$")
-_THIS_YEARS_BEFORE = re.compile(r"\b(?:the|this|that|this year['\u2019]s|the annual)\s+$")
-_HOSTED_BY = re.compile(r"hosted by")
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:an?|its|their|his|her)\s+$")
+_THIS_YEARS_BEFORE: Final = re.compile(r"\b(?:the|this|that|this year['\u2019]s|the annual)\s+$")
+_HOSTED_BY: Final = re.compile(r"hosted by")
 
 
 # attr.s rather than attrs.define/frozen: mypyc compiles attr.s classes as native
@@ -3111,7 +3115,7 @@ _DATE_WORDS: Final = frozenset(
 )
 
 
-_TOPIC_NOUN = re.compile(
+_TOPIC_NOUN: Final = re.compile(
     r"(?:situation(?<!\wsituation)s?|war(?<!\wwar)|crisis(?<!\wcrisis)"  # (X)
     r"|conflict(?<!\wconflict)|peace(?<!\wpeace)|stability(?<!\wstability)"
     r"|tension(?<!\wtension)s?|development(?<!\wdevelopment)s?|issue(?<!\wissue)s?"
@@ -3133,9 +3137,9 @@ def _topic_place(text: str, m: Mention) -> bool:
 
 
 #: Between a name and its own date: "<Name> (ACR) in 2016".
-_OWN_DATE = re.compile(r"(?: \([A-Z][A-Z0-9-]{1,9}\))? (?:in|on) (?:the )?")
+_OWN_DATE: Final = re.compile(r"(?: \([A-Z][A-Z0-9-]{1,9}\))? (?:in|on) (?:the )?")
 #: "The most closely watched encounter is a dinner on Saturday with ...": a coming one.
-_COMING_ENCOUNTER = _Gated(
+_COMING_ENCOUNTER: Final = _Gated(
     re.compile(
         r"(?:is(?<!\wis)|are(?<!\ware)) (?:a|an|the) (?:[\w-]+ ){0,2}"  # (X)
         r"(?:dinner|lunch|meeting|summit|talks|visit|trip)\b(?: [\w-]+){0,3} on "
@@ -3144,17 +3148,17 @@ _COMING_ENCOUNTER = _Gated(
     frozenset(day.lower() for day in WEEKDAY_NAMES),  # whole (after a space, before a boundary)
 )
 #: A host greeting the parties of an encounter told elsewhere.
-_HOST_GREETS = re.compile(
+_HOST_GREETS: Final = re.compile(
     r"(?:welcomed|welcomes|greeted|greets) (?:the (?:two|three|four) |both |the )"
     r"(?:leaders|presidents|prime ministers|delegations|ministers|men)\b"
 )
 #: A further capitalised head right after a head ("Accords Declaration").
-_LATER_HEAD = re.compile(
+_LATER_HEAD: Final = re.compile(
     r" (?:[A-Z][\w'\u2019-]* ){0,2}(?:Treaty|Agreement|Accord|Pact|Declaration|Convention"
     r"|Protocol|Charter|Arrangement|Memorandum)\b"
 )
-_TITLE_WORD = re.compile(r" ?(?P<w>[A-Z][\w'\u2019-]*|[a-z]+|,)")
-_TITLE_LINKS = frozenset({"of", "on", "and", "the", "for", "along", "in"})
+_TITLE_WORD: Final = re.compile(r" ?(?P<w>[A-Z][\w'\u2019-]*|[a-z]+|,)")
+_TITLE_LINKS: Final = frozenset({"of", "on", "and", "the", "for", "along", "in"})
 
 
 class _SpanIndex:
