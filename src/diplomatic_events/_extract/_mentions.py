@@ -19,7 +19,6 @@ import bisect
 import functools
 import operator
 import re
-from collections import Counter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attr
@@ -1018,11 +1017,24 @@ def _infer_person_states(
     # Otherwise the most-mentioned state that no person met in the same sentences holds
     # ("Prime Minister Taro Sato" beside "French President Jean Dupont" in an
     # article about Japan and France).
-    counts = Counter(
-        m.code
-        for m in mentions
-        if m.kind in {"country", "demonym", "seat"} and m.code and not m.is_locative
+    if all(persons[index].code is not None for index in unknown):
+        return  # (the counts below would go unread)
+    # A plain dict, not a Counter (whose methods are interpreted Python even compiled).
+    counts: dict[str, int] = {}
+    for m in mentions:
+        code = m.code
+        if code and m.kind in {"country", "demonym", "seat"} and not m.is_locative:
+            counts[code] = counts.get(code, 0) + 1
+    # The states mentioned three times or more, most-mentioned first and, at equal
+    # counts, first-mentioned first (a stable sort, reversed stably): the order
+    # Counter.most_common gave, less the states too rarely mentioned to be taken.
+    ranked = sorted(
+        (code for code, count in counts.items() if count >= 3),
+        key=counts.__getitem__,
+        reverse=True,
     )
+    if not ranked:
+        return
     starts = [m.start for m in persons_at]
     for index in unknown:
         if persons[index].code is not None:
@@ -1035,8 +1047,8 @@ def _infer_person_states(
                 code = persons[other.person or 0].code if other.person != index else None
                 if code:
                     near.add(code)
-        for code, count in counts.most_common():
-            if code not in near and count >= 3:
+        for code in ranked:
+            if code not in near:
                 persons[index].code = code
                 break
 
