@@ -1,0 +1,141 @@
+"""Property tests holding more of find_mentions' fast paths to the code they replace."""
+
+from __future__ import annotations
+
+import bisect
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from diplomatic_events._extract import _gazetteer, _mentions
+
+#: Words that open names (in every case, with "'s"), persons' titles and names, long
+#: words about the length bit shared by every long opener, and others.
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "THE",
+        "tHe",
+        "the's",
+        "the\u2019s",
+        "Philippines",
+        "France",
+        "France's",
+        "France\u2019s",
+        "French",
+        "Army",
+        "President",
+        "president",
+        "Prime",
+        "Minister",
+        "Emmanuel",
+        "Macron",
+        "Macron's",
+        "Macron\u2019s",
+        "Macron\u2019s's",
+        "macron",
+        "Sato",
+        "Kishida",
+        "Fumio",
+        "Xi",
+        "Jinping",
+        "of",
+        "and",
+        "in",
+        "Paris",
+        "Indo-Pacific",
+        "South",
+        "Pacific",
+        "New",
+        "Caledonia",
+        "Self-Defense",
+        "Forces",
+        "RAA",
+        "\u00c9mile",
+        "\u00e9t\u00e9",
+        "Zo\u00eb",
+        ",",
+        ".",
+        "(",
+        ")",
+        "a" * 59,
+        "A" * 60,
+        "T" * 61,
+        "t" * 75,
+    ]
+)
+_GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", "-", ""])
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_WORDS | st.text(alphabet="aTtPé'\u2019. ,", max_size=6), max_size=30))
+    return "".join(word + draw(_GAPS) for word in words)
+
+
+def _described(
+    text: str,
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    mentions, persons = _mentions.find_mentions(text, _gazetteer.load())
+    return (
+        [
+            (m.start, m.end, m.kind, m.name, m.code, m.possessive, m.person, m.extra, m.prep)
+            for m in mentions
+        ],
+        [(p.name, p.title, p.code, sorted(p.keys), p.stated, p.org) for p in persons],
+    )
+
+
+def test_opener_lengths_admit_every_opener() -> None:
+    """Each opener with an ASCII first character has its length's bit set."""
+    openers, _, _, lengths = _mentions._tables(_gazetteer.load())
+    for word in openers:
+        initial = ord(word[0])
+        if initial < 128:
+            assert lengths[initial] >> min(len(word), _mentions._LONG) & 1, word
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+@example("President Emmanuel Macron met the Philippines' leaders; Macron\u2019s aide. " + "A" * 60)
+def test_mentions_are_those_found_without_the_length_test(text: str) -> None:
+    """The opener lengths skip only tokens that open no name: the same mentions."""
+    lengths = _mentions._tables(_gazetteer.load())[3]
+    fast = _described(text)
+    saved = lengths[:]
+    lengths[:] = [-1] * len(saved)  # every bit set: every token looked up
+    try:
+        slow = _described(text)
+    finally:
+        lengths[:] = saved
+    assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+@example("President Emmanuel Macron spoke. Macron's, Macron\u2019s's and Emmanuel agreed.")
+def test_coreferent_mentions_are_every_owned_word(text: str) -> None:
+    """The first-character test skips no word that names a person by a key."""
+    gaz = _gazetteer.load()
+    tokens = _mentions._tokens(text, len(text))
+    raw = _mentions._forces(text, _mentions._raw_mentions(text, gaz, tokens), gaz)
+    persons: list[_mentions.Person] = []
+    mentions = _mentions._persons(text, raw, tokens, persons, gaz.named_heads)
+    merged = _mentions._corefer(mentions, tokens, persons)
+    # Every word whose base (less "'s" or "\u2019s") is one person's key, outside the
+    # mentions, as the lookup of every word finds them.
+    owners: dict[str, set[int]] = {}
+    for index, person in enumerate(persons):
+        for key in person.keys:
+            owners.setdefault(key, set()).add(index)
+    starts = [m.start for m in mentions]
+    expected = []
+    for start, word in zip(tokens.starts, tokens.words, strict=True):
+        base = word.removesuffix("'s").removesuffix("\u2019s")
+        k = bisect.bisect_right(starts, start) - 1
+        inside = k >= 0 and mentions[k].start <= start < mentions[k].end
+        if len(owners.get(base, ())) == 1 and not inside:
+            expected.append((start, start + len(base), min(owners[base]), base != word))
+    added = [m for m in merged if all(m is not x for x in mentions)]
+    assert [(m.start, m.end, m.person, m.possessive) for m in added] == expected
