@@ -20,6 +20,21 @@ _WORDS = st.sampled_from(
         "the's",
         "the\u2019s",
         "Philippines",
+        "Phil",
+        "ippines",
+        "Polynesia",
+        "Foreign",
+        "Ministry",
+        "Arab",
+        "United",
+        "States",
+        "Emirates",
+        "China\u2019s",
+        "Cote",
+        "C\u00f4te",
+        "d'Ivoire",
+        "d\u2019Ivoire",
+        "Trans",
         "France",
         "France's",
         "France\u2019s",
@@ -65,7 +80,7 @@ _WORDS = st.sampled_from(
         "t" * 75,
     ]
 )
-_GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", "-", ""])
+_GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", "-", "", "\xa0", "\x0c", "\t", " \x00"])
 
 
 @st.composite
@@ -139,3 +154,35 @@ def test_coreferent_mentions_are_every_owned_word(text: str) -> None:
             expected.append((start, start + len(base), min(owners[base]), base != word))
     added = [m for m in merged if all(m is not x for x in mentions)]
     assert [(m.start, m.end, m.person, m.possessive) for m in added] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+@example("the Philippines and the Phil ippines, French Polynesia, the\x0cUnited Arab Emirates")
+@example("China\u2019s Foreign Ministry, the United\x00 States, C\u00f4te d\u2019Ivoire")
+def test_mentions_are_those_found_without_the_followers(text: str) -> None:
+    """A run stopped early by its opener's followers would have found nothing."""
+    openers = _mentions._tables(_gazetteer.load())[0]
+    fast = _described(text)
+    saved = dict(openers)
+    openers.update((word, (*opener[:3], None)) for word, opener in saved.items())
+    try:
+        slow = _described(text)
+    finally:
+        openers.update(saved)
+    assert fast == slow
+
+
+def test_followers_are_the_words_making_a_key_prefix() -> None:
+    """A word follows an opener where the opener's key, " " and it make a key prefix."""
+    gaz = _gazetteer.load()
+    openers, prefixes, _, _ = _mentions._tables(gaz)
+    words = {word for phrase in gaz.phrases for word in phrase.split()}
+    words.update(word[:k] for word in list(words) for k in range(1, len(word)))
+    for opener, (_, _, _, follows) in openers.items():
+        if follows is None:
+            assert not opener.isprintable()
+            continue
+        key = _gazetteer.normalize(opener)
+        for word in words:
+            assert (word in follows) == (f"{key} {word}" in prefixes), (opener, word)

@@ -406,9 +406,24 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
         # The longest run of tokens whose key is a phrase (or a phrase with "'s"), grown
         # one token at a time while the key still begins some phrase or its "'s" form.
         # The opener alone is the first run: its outcome comes with the opener.
-        size_max, found, grows = opener
+        size_max, found, grows, follows = opener
         if grows:
             s = starts[i]
+            after = s + len(word)
+            if (
+                follows is not None
+                and size_max > 1
+                and i + 1 < n
+                and starts[i + 1] == after + 1
+                and text[after] == " "
+                and words[i + 1].isalnum()
+                and words[i + 1] not in follows
+            ):
+                # The run of two tokens keys as the opener's key, " " and the next
+                # word (alphanumeric, so printable and without "\u2019"), which
+                # begins no phrase: the loop below would stop there, finding nothing.
+                grows = False
+        if grows:
             for size in range(2, min(size_max, n - i) + 1):
                 end = starts[i + size - 1] + len(words[i + size - 1])
                 raw = text[s:end]
@@ -449,9 +464,9 @@ def _grows(key: str, raw: str, plain: bool, prefixes: frozenset[str]) -> bool:
 
 
 #: What an opener is: the most tokens a name it opens has, the name the opener
-#: alone makes (run size, entry, possessive) or None, and whether longer runs may
-#: make one.
-_Opener = tuple[int, tuple[int, Entry, bool] | None, bool]
+#: alone makes (run size, entry, possessive) or None, whether longer runs may make
+#: one, and the words that may follow it after one " " in such a run (None: any).
+_Opener = tuple[int, tuple[int, Entry, bool] | None, bool, frozenset[str] | None]
 #: The lengths of openers from this one on share one bit in :func:`_tables`' lengths.
 _LONG: Final = 60
 _TABLES: list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], frozenset[str], list[int]]] = []
@@ -467,9 +482,11 @@ def _tables(
     Openers are the first words of the names, each also with "'s" and "\u2019s" after
     it; a token is its own text, so what it makes alone is known in advance. Key
     prefixes are every leading part of every phrase and of the phrase with "'s": a
-    key that is none of them cannot grow into a phrase. Force starts are " " and the
-    first character of a force noun (none is empty): :attr:`Gazetteer.force_noun`
-    matches only where the text's next two characters are one of them. Opener
+    key that is none of them cannot grow into a phrase; an opener's followers are the
+    words that its printable key, " " and the word make a key prefix of. Force
+    starts are " " and the first character of a force noun (none is empty):
+    :attr:`Gazetteer.force_noun` matches only where the text's next two characters
+    are one of them. Opener
     lengths are, by ASCII code, the lengths of the openers starting with that
     character as bits (bit :data:`_LONG` for every length from it on).
     """
@@ -480,6 +497,15 @@ def _tables(
             for form in (phrase, phrase + "'s")
             for k in range(1, len(form) + 1)
         )
+        # By a leading word, the leading parts of what follows it and one " ".
+        after: dict[str, set[str]] = {}
+        for phrase in gaz.phrases:
+            for form in (phrase, phrase + "'s"):
+                head, space, rest = form.partition(" ")
+                if space:
+                    after.setdefault(head, set()).update(rest[:k] for k in range(1, len(rest) + 1))
+        followers = {head: frozenset(rests) for head, rests in after.items()}
+        nothing: frozenset[str] = frozenset()
         openers: dict[str, _Opener] = {}
         longest = gaz.first_words.get
         for first in gaz.first_words:
@@ -500,7 +526,12 @@ def _tables(
                     entry = gaz.phrases.get(key[:-2])
                     if entry is not None:
                         found = (1, entry, True)
-                openers[word] = (size_max, found, _grows(key, word, plain, prefixes))
+                openers[word] = (
+                    size_max,
+                    found,
+                    _grows(key, word, plain, prefixes),
+                    followers.get(key, nothing) if word.isprintable() else None,
+                )
         force_starts = frozenset(" " + noun[0] for noun in gaz.force_nouns)
         lengths = [0] * 128
         for word in openers:
