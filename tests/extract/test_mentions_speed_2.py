@@ -186,3 +186,13 @@ def test_followers_are_the_words_making_a_key_prefix() -> None:
         key = _gazetteer.normalize(opener)
         for word in words:
             assert (word in follows) == (f"{key} {word}" in prefixes), (opener, word)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aB-.,\u201d\u2019'_(\xa0 A1", max_size=16))
+@example("Indo-Pacific.\u201d Japan-France, Indo-Pacific-- U.S.-A.\u201d Self-B_.")
+def test_tokens_are_the_token_pattern_matches(text: str) -> None:
+    """Hyphenated words with marks after them: the tokens the pattern finds."""
+    tokens = _mentions._tokens(text, len(text))
+    expected = [(m.start(), m.group()) for m in _mentions._SCAN_TOKEN.finditer(text)]
+    assert list(zip(tokens.starts, tokens.words, strict=True)) == expected

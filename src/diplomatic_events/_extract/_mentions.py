@@ -360,9 +360,21 @@ def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: lis
             starts.append(pos + size - 1)
             words.append(end)
     else:
-        parts = piece.split("-") if "-" in piece else []
+        # Up to two marks may end the piece, each a token of its own: two unlike marks
+        # make no run, and a mark ends the word before it (no word, nor initials,
+        # runs on into a mark that no alphanumeric character follows).
+        body = piece
+        tail = ""
+        if not end.isalnum() and not end.isspace():
+            mark = piece[-2]
+            if mark.isalnum():
+                body, tail = word, end
+            elif mark != end and not mark.isspace():
+                body, tail = piece[:-2], piece[-2:]
+        parts = body.split("-") if "-" in body else []
         if parts and all(part.isalnum() for part in parts):
-            # "Indo-Pacific": words with single hyphens between them, each hyphen a token.
+            # "Indo-Pacific", "Indo-Pacific.”": words with single hyphens between
+            # them, each hyphen a token, then the marks.
             for part in parts:
                 starts.append(pos)
                 words.append(part)
@@ -371,6 +383,11 @@ def _piece_tokens(text: str, piece: str, pos: int, starts: list[int], words: lis
                 words.append("-")
                 pos += 1
             del starts[-1], words[-1]  # no hyphen after the last word
+            pos -= 1
+            for mark in tail:
+                starts.append(pos)
+                words.append(mark)
+                pos += 1
         else:
             for m in _SCAN_TOKEN.finditer(text, pos, pos + size):
                 starts.append(m.start())
