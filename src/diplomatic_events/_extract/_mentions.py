@@ -947,11 +947,16 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     # without a call of the key at each step.
     mention_starts = [m.start for m in mentions]
     # Each form starts with its key's first character: a word starting with another
-    # is none of them, told without hashing the word.
-    firsts = {key[0] for key in owners}
+    # ASCII character is none of them, told without hashing the word.
+    firsts = [False] * 128
+    for key in owners:
+        initial = ord(key[0])
+        if initial < 128:
+            firsts[initial] = True
     for i in range(len(words)):
         word = words[i]
-        if word[0] not in firsts or word not in forms:
+        initial = ord(word[0])
+        if (initial < 128 and not firsts[initial]) or word not in forms:
             continue
         s = starts[i]
         # Only a word ending in "s" can lose a possessive suffix.
