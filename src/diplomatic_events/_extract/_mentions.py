@@ -15,10 +15,10 @@ first, only at tokens that start some phrase).  Then:
 
 from __future__ import annotations
 
-import bisect
 import functools
 import operator
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attr
@@ -754,7 +754,7 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 def _name_after(text: str, tokens: _Tokens, pos: int) -> tuple[int | None, int]:
     starts, strings = tokens
     n = len(starts)
-    k = bisect.bisect_left(starts, pos)  # the first token starting at pos or after
+    k = bisect_left(starts, pos)  # the first token starting at pos or after
     # "his Australian counterpart, Jane Smith": allow one comma.
     if k < n and strings[k] == "," and starts[k] - pos <= 1:
         k += 1
@@ -882,7 +882,7 @@ class _Known:
             elif bucket[-1] < index:
                 bucket.append(index)
             else:
-                k = bisect.bisect_left(bucket, index)
+                k = bisect_left(bucket, index)
                 if bucket[k] != index:
                     bucket.insert(k, index)
 
@@ -964,7 +964,7 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
         owner = get(base)
         if owner is None:
             continue
-        k = bisect.bisect_right(mention_starts, s) - 1
+        k = bisect_right(mention_starts, s) - 1
         if k >= 0 and mentions[k].start <= s < mentions[k].end:
             continue  # inside a mention
         extra.append(
@@ -1033,10 +1033,10 @@ class _Hosts:
         """
         if not self._built:
             self._build()
-        k = bisect.bisect_right(self._break_ends, start) - 1
+        k = bisect_right(self._break_ends, start) - 1
         sentence_start = self._break_starts[k] if k >= 0 else -1
-        lo = bisect.bisect_right(self._place_starts, sentence_start)
-        hi = bisect.bisect_left(self._place_starts, start)
+        lo = bisect_right(self._place_starts, sentence_start)
+        hi = bisect_left(self._place_starts, start)
         if hi > lo and self._run_starts[hi - 1] <= lo:
             return self._place_codes[hi - 1]
         return None
@@ -1059,8 +1059,8 @@ def _infer_person_states(
         blocs_seen += 1
         if blocs_seen > 20:
             break
-        lo = bisect.bisect_left(all_starts, m.start - 300)
-        hi = bisect.bisect_right(all_starts, m.end + 300)
+        lo = bisect_left(all_starts, m.start - 300)
+        hi = bisect_right(all_starts, m.end + 300)
         window = [x for x in mentions[lo:hi] if x.kind == "person"]
         open_members = [c for c in members if c not in claimed]
         nameless = {
@@ -1119,8 +1119,8 @@ def _infer_person_states(
             continue
         near: set[str] = set()
         for m in mentions_of.get(index, ()):
-            lo = bisect.bisect_left(starts, m.start - 250)
-            hi = bisect.bisect_right(starts, m.start + 250)
+            lo = bisect_left(starts, m.start - 250)
+            hi = bisect_right(starts, m.start + 250)
             for other in persons_at[lo : min(hi, lo + 50)]:
                 code = persons[other.person or 0].code if other.person != index else None
                 if code:
