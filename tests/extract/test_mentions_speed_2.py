@@ -196,3 +196,17 @@ def test_tokens_are_the_token_pattern_matches(text: str) -> None:
     tokens = _mentions._tokens(text, len(text))
     expected = [(m.start(), m.group()) for m in _mentions._SCAN_TOKEN.finditer(text)]
     assert list(zip(tokens.starts, tokens.words, strict=True)) == expected
+
+
+def test_name_tokens_are_the_reference() -> None:
+    """Every word of one, two or three characters: a name token as str.isupper tells."""
+    for code in range(0x3000):
+        char = chr(code)
+        for word in ("", char, char + "a", char + "A", char + "ab", "President"):
+            expected = (
+                bool(word)
+                and word[0].isupper()
+                and word not in _mentions._NOT_NAMES
+                and not word.isupper()
+            )
+            assert _mentions._is_name_token(word) == expected, word

@@ -617,7 +617,14 @@ def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
 
 
 def _is_name_token(word: str) -> bool:
-    return bool(word) and word[0].isupper() and word not in _NOT_NAMES and not word.isupper()
+    if not word:
+        return False
+    # An ASCII character is upper-case if it is one of "A" to "Z": told by its code,
+    # without a call of str.isupper.
+    initial = ord(word[0])
+    if not (65 <= initial <= 90 if initial < 128 else word[0].isupper()):
+        return False
+    return word not in _NOT_NAMES and not word.isupper()
 
 
 def _persons(
