@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from diplomatic_events._extract import _gazetteer, _mentions
 
 #: Words that open names (in every case, with "'s"), persons' titles and names, long
-#: words about the length bit shared by every long opener, and others.
+#: words and others.
 _WORDS = st.sampled_from(
     [
         "the",
@@ -102,36 +102,11 @@ def _described(
     )
 
 
-def test_opener_lengths_admit_every_opener() -> None:
-    """Each opener with an ASCII first character has its length's bit set."""
-    openers, _, _, lengths = _mentions._tables(_gazetteer.load())
-    for word in openers:
-        initial = ord(word[0])
-        if initial < 128:
-            assert lengths[initial] >> min(len(word), _mentions._LONG) & 1, word
-
-
-@settings(max_examples=300, deadline=None)
-@given(_texts())
-@example("President Emmanuel Macron met the Philippines' leaders; Macron\u2019s aide. " + "A" * 60)
-def test_mentions_are_those_found_without_the_length_test(text: str) -> None:
-    """The opener lengths skip only tokens that open no name: the same mentions."""
-    lengths = _mentions._tables(_gazetteer.load())[3]
-    fast = _described(text)
-    saved = lengths[:]
-    lengths[:] = [-1] * len(saved)  # every bit set: every token looked up
-    try:
-        slow = _described(text)
-    finally:
-        lengths[:] = saved
-    assert fast == slow
-
-
 @settings(max_examples=300, deadline=None)
 @given(_texts())
 @example("President Emmanuel Macron spoke. Macron's, Macron\u2019s's and Emmanuel agreed.")
 def test_coreferent_mentions_are_every_owned_word(text: str) -> None:
-    """The first-character test skips no word that names a person by a key."""
+    """Coreference finds every word naming one person by a key, outside the mentions."""
     gaz = _gazetteer.load()
     tokens = _mentions._tokens(text, len(text))
     raw = _mentions._forces(text, _mentions._raw_mentions(text, gaz, tokens), gaz)
@@ -176,7 +151,7 @@ def test_mentions_are_those_found_without_the_followers(text: str) -> None:
 def test_followers_are_the_words_making_a_key_prefix() -> None:
     """A word follows an opener where the opener's key, " " and it make a key prefix."""
     gaz = _gazetteer.load()
-    openers, prefixes, _, _ = _mentions._tables(gaz)
+    openers, prefixes, _ = _mentions._tables(gaz)
     words = {word for phrase in gaz.phrases for word in phrase.split()}
     words.update(word[:k] for word in list(words) for k in range(1, len(word)))
     for opener, (_, _, _, follows) in openers.items():

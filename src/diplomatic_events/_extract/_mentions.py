@@ -399,22 +399,15 @@ def _raw_mentions(text: str, gaz: Gazetteer, tokens: _Tokens) -> list[Mention]:
     out: list[Mention] = []
     phrases = gaz.phrases
     n = len(words)
-    openers, prefixes, _, lengths = _tables(gaz)
+    openers, prefixes, _ = _tables(gaz)
     free = 0  # tokens before this one are inside a mention already found
-    # Compiled, a plain loop with one test a token is quicker than a C-level
+    # Compiled, a plain loop with one lookup a token is quicker than a C-level
     # compress(map(openers.__contains__, ...)) and a second lookup at each opener.
     for i in range(n):
         if i < free:
             continue
-        # The tokens that may open a name (a first word, or one with "'s"). Most
-        # tokens open none: an ASCII first character and a length that no opener has
-        # together tell so without hashing the word.
+        # The tokens that may open a name (a first word, or one with "'s").
         word = words[i]
-        initial = ord(word[0])
-        if initial < 128:
-            length = len(word)
-            if not lengths[initial] >> min(length, _LONG) & 1:
-                continue
         opener = openers.get(word)
         if opener is None:
             continue
@@ -484,17 +477,11 @@ def _grows(key: str, raw: str, plain: bool, prefixes: frozenset[str]) -> bool:
 #: alone makes (run size, entry, possessive) or None, whether longer runs may make
 #: one, and the words that may follow it after one " " in such a run (None: any).
 _Opener = tuple[int, tuple[int, Entry, bool] | None, bool, frozenset[str] | None]
-#: The lengths of openers from this one on share one bit in :func:`_tables`' lengths.
-_LONG: Final = 60
-_TABLES: list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], frozenset[str], list[int]]] = []
+_TABLES: list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], frozenset[str]]] = []
 
 
-def _tables(
-    gaz: Gazetteer,
-) -> tuple[dict[str, _Opener], frozenset[str], frozenset[str], list[int]]:
-    """The openers, key prefixes, force starts and opener lengths of a gazetteer.
-
-    They are built once per gazetteer.
+def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str], frozenset[str]]:
+    """The openers, key prefixes and force starts of a gazetteer (built once per gazetteer).
 
     Openers are the first words of the names, each also with "'s" and "\u2019s" after
     it; a token is its own text, so what it makes alone is known in advance. Key
@@ -503,9 +490,7 @@ def _tables(
     words that its printable key, " " and the word make a key prefix of. Force
     starts are " " and the first character of a force noun (none is empty):
     :attr:`Gazetteer.force_noun` matches only where the text's next two characters
-    are one of them. Opener
-    lengths are, by ASCII code, the lengths of the openers starting with that
-    character as bits (bit :data:`_LONG` for every length from it on).
+    are one of them.
     """
     if not _TABLES or _TABLES[0][0] is not gaz:
         prefixes = frozenset(
@@ -550,14 +535,8 @@ def _tables(
                     followers.get(key, nothing) if word.isprintable() else None,
                 )
         force_starts = frozenset(" " + noun[0] for noun in gaz.force_nouns)
-        lengths = [0] * 128
-        for word in openers:
-            initial = ord(word[0])
-            if initial < 128:
-                lengths[initial] |= 1 << min(len(word), _LONG)
-        _TABLES[:] = [(gaz, openers, prefixes, force_starts, lengths)]
-    table = _TABLES[0]
-    return table[1], table[2], table[3], table[4]
+        _TABLES[:] = [(gaz, openers, prefixes, force_starts)]
+    return _TABLES[0][1], _TABLES[0][2], _TABLES[0][3]
 
 
 _KINDS: Final = {"force": "military", "territory": "place"}
@@ -953,17 +932,9 @@ def _corefer(mentions: list[Mention], tokens: _Tokens, persons: list[Person]) ->
     # The starts bisected directly: the same answers as a bisection keyed by start,
     # without a call of the key at each step.
     mention_starts = [m.start for m in mentions]
-    # Each form starts with its key's first character: a word starting with another
-    # ASCII character is none of them, told without hashing the word.
-    firsts = [False] * 128
-    for key in owners:
-        initial = ord(key[0])
-        if initial < 128:
-            firsts[initial] = True
     for i in range(len(words)):
         word = words[i]
-        initial = ord(word[0])
-        if (initial < 128 and not firsts[initial]) or word not in forms:
+        if word not in forms:
             continue
         s = starts[i]
         # Only a word ending in "s" can lose a possessive suffix.
