@@ -129,15 +129,15 @@ _NOT_NAMES: Final = frozenset(
 #: lookbehinds then test, branch by branch in the same order; the word branch matches
 #: alternate runs of letters or digits and of ``_'\u2019`` (disjoint, so nothing
 #: backtracks), ending on letters or digits: the same longest word.
-_SCAN_TOKEN = re.compile(
+_SCAN_TOKEN: Final = re.compile(
     r"\S(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
     r"|(?<=[^\W_])[^\W_]*(?:[_'\u2019]+[^\W_]+)*"
     r"|(?<=(?P<c>[^\w\s]))(?P=c)+|)"
 )
-_OWN_ROLE = re.compile(r"[\w. ]{0,20}, [a-z]")
-_SENTENCE_BREAK = re.compile(r"[a-z]\.\s|\n")
-_OF_AFTER = re.compile(r",?(?: [\w-]+){0,3} of(?: the)? ")
-_HOSTED_BY = re.compile(r"\bhosted by (?:[A-Z][\w.]* ){0,3}$")
+_OWN_ROLE: Final = re.compile(r"[\w. ]{0,20}, [a-z]")
+_SENTENCE_BREAK: Final = re.compile(r"[a-z]\.\s|\n")
+_OF_AFTER: Final = re.compile(r",?(?: [\w-]+){0,3} of(?: the)? ")
+_HOSTED_BY: Final = re.compile(r"\bhosted by (?:[A-Z][\w.]* ){0,3}$")
 _BY_START: Final = operator.attrgetter("start")
 _LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "off", "across", "around", "into"})
 
@@ -477,7 +477,7 @@ def _grows(key: str, raw: str, plain: bool, prefixes: frozenset[str]) -> bool:
 #: alone makes (run size, entry, possessive) or None, whether longer runs may make
 #: one, and the words that may follow it after one " " in such a run (None: any).
 _Opener = tuple[int, tuple[int, Entry, bool] | None, bool, frozenset[str] | None]
-_TABLES: list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], frozenset[str]]] = []
+_TABLES: Final[list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], frozenset[str]]]] = []
 
 
 def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str], frozenset[str]]:
