@@ -118,7 +118,7 @@ class _Gated:
     engine is not started; otherwise the pattern runs as it would alone.
     """
 
-    __slots__ = ("fold", "needles", "pattern", "starts")
+    __slots__ = ("fold", "needles", "pattern", "scan", "starts", "subs", "words")
 
     def __init__(
         self,
@@ -144,6 +144,11 @@ class _Gated:
         self.needles = needles
         self.fold = bool(pattern.flags & re.IGNORECASE)
         self.starts = starts
+        # The needles by their kind, told apart once here rather than at each test
+        # (isinstance of re.Pattern reads the module's attribute at every call).
+        self.scan: re.Pattern[str] | None = needles if isinstance(needles, re.Pattern) else None
+        self.words: frozenset[str] | None = needles if isinstance(needles, frozenset) else None
+        self.subs: tuple[str, ...] = needles if isinstance(needles, tuple) else ()
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a needle.
@@ -155,24 +160,27 @@ class _Gated:
         A clause's words are found once, where substrings would be looked for one by one;
         a range's are looked up by its offsets, neither copied nor hashed again.
         """
-        if isinstance(self.needles, re.Pattern):
-            return self.needles.search(string, pos, endpos) is not None
+        scan = self.scan
+        if scan is not None:
+            return scan.search(string, pos, endpos) is not None
         ranged = pos > 0 or endpos < len(string)
-        if isinstance(self.needles, frozenset):
+        needed = self.words
+        if needed is not None:
             # The words of string[pos:endpos], as words() of the range's copy finds them.
             present = _range_words(string, pos, endpos)[0] if ranged else words(string)
-            return not self.needles.isdisjoint(present)
-        if ranged and not self.fold and isinstance(self.needles, tuple) and endpos - pos > 64:
+            return not needed.isdisjoint(present)
+        subs = self.subs
+        if ranged and not self.fold and endpos - pos > 64:
             # str.find reads string[pos:endpos] in place: the test below without the copy
             # (which, for a short range, is the cheaper of the two).
-            for needle in self.needles:  # noqa: SIM110 - any() of a generator is the slower form
+            for needle in subs:  # noqa: SIM110 - any() of a generator is the slower form
                 if string.find(needle, pos, endpos) >= 0:
                     return True
             return False
         part = string[pos:endpos] if ranged else string
         if self.fold:
             part = fold_lower(part)
-        return _holds_any(part, self.needles)
+        return _holds_any(part, subs)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """Like :meth:`re.Pattern.search`."""
