@@ -1192,6 +1192,14 @@ class Reader:
             # matches, without the scan.
             keys = sport_words.keys
             low = self.folded if limit == len(text) else fold_lower(text[:limit])
+            if (
+                keys is not None
+                and limit == len(text)
+                and all(key.isascii() and "?" not in key for key in keys)
+            ):
+                # An ASCII key without "?" occurs in the fold's ASCII copy where it occurs
+                # in the fold (the same offsets): the same counts, from a one-byte text.
+                low = self.ascii_folded
             if keys is not None and sum(low.count(key) for key in keys) < 2:
                 self._sport = False
             else:
