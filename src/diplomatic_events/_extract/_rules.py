@@ -347,6 +347,18 @@ _TOPIC_LEAD: Final = re.compile(
     r"|^(?:bolstering|strengthening|deepening|boosting|expanding|enhancing|promoting|improving) "
     r"|^(?:the )?(?:start of )?"
 )
+
+
+def _without_lead(text: str) -> str:
+    """``_TOPIC_LEAD.sub("", text)``, without a search past the start.
+
+    Each branch of the pattern is anchored at the start, so its only match is the one
+    there (which the last branch, all optional, always makes).
+    """
+    found = _TOPIC_LEAD.match(text)
+    return text if found is None else text[found.end() :]
+
+
 _VERBISH: Final = re.compile(
     r"^(?:agreed|confirmed|welcomed|said|vowed|pledged|decided|signed|held|also)\b"
 )
@@ -2021,8 +2033,8 @@ class Reader:
             for part in _TOPIC_PARTS.split(body):
                 if _VERBISH.match(part.strip()):
                     break
-                topic = _TOPIC_LEAD.sub("", part.strip()).strip(" \u201c\u201d\"'")
-                topic = _TOPIC_LEAD.sub("", topic).strip()
+                topic = _without_lead(part.strip()).strip(" \u201c\u201d\"'")
+                topic = _without_lead(topic).strip()
                 if topic and len(topic) < 80 and topic not in out:
                     out.append(topic)
         return out[:8]
