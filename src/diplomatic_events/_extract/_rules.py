@@ -742,21 +742,29 @@ _SPLIT_AND_NOT_AHEAD: Final = re.compile(r", (?:and|but|which|who|where) |; ")
 _SPLIT_HEADS: Final = (", ", "; ", " ahead of ")
 
 
-def _split_matches(text: str, start: int, end: int, *, ahead: bool) -> list[re.Match[str]]:
+def _split_matches(
+    text: str, start: int, end: int, *, ahead: bool, heads_in: str | None = None
+) -> list[re.Match[str]]:
     """``finditer`` of the clause cuts over text[start:end], tried only where one can start.
 
     The pattern is _SPLIT_AND, or _SPLIT_AND_NOT_AHEAD when not *ahead*. Each branch
     starts with one of the heads, so every match starts at one of the places found;
     the matches are those the pattern makes there, leftmost first and each after the
     last (none is empty), as ``finditer`` steps.
+
+    The heads are looked for in *heads_in* (default: *text*), a copy of *text* at the
+    same offsets that holds each head wherever *text* does (the fold's ASCII copy: the
+    heads are ASCII in lower case). A place it adds ("Ahead of") holds no head in
+    *text*, so no branch matches there and the matches are the same.
     """
     pattern = _SPLIT_AND if ahead else _SPLIT_AND_NOT_AHEAD
+    where = text if heads_in is None else heads_in
     spots: list[int] = []
     for head in _SPLIT_HEADS if ahead else _SPLIT_HEADS[:2]:
-        at = text.find(head, start, end)
+        at = where.find(head, start, end)
         while at >= 0:
             spots.append(at)
-            at = text.find(head, at + 1, end)
+            at = where.find(head, at + 1, end)
     spots.sort()  # the heads start with different characters: no place twice
     out: list[re.Match[str]] = []
     last = start
@@ -1263,8 +1271,12 @@ class Reader:
                     "rel" if phrase in {"following", "after", "since the"} else "background",
                 )
             )
-        ahead = text.find(" ahead of ", s.start, s.end) >= 0
-        for m in _split_matches(text, s.start, s.end, ahead=ahead):
+        # Looked for in the fold's one-byte ASCII copy, which holds the phrase wherever the
+        # text does: where only the copy does ("Ahead of"), _SPLIT_AND matches as
+        # _SPLIT_AND_NOT_AHEAD does (its extra branch matches nowhere).
+        low = self.ascii_folded
+        ahead = low.find(" ahead of ", s.start, s.end) >= 0
+        for m in _split_matches(text, s.start, s.end, ahead=ahead, heads_in=low):
             word = m.group().strip(" ,;")
             if word == "and":
                 nxt = self.within(m.end(), m.end() + 40)
