@@ -2571,15 +2571,24 @@ class Reader:
         """Every status verb of the clause, by status in table order (once per clause)."""
         found = facts.statuses
         if found is None:
-            text = self.text
-            ratification_ok = (
-                self.gaz.regex["ratification_context"].search(text, s.start, s.end) is not None
-            )
             found = []
+            present = facts.present
             for status, regex in self._statuses:
-                if status is _AGR_RATIFIED and not ratification_ok:
+                # An indexed list finds nothing in a clause without one of its keywords
+                # (its search looks them up in the same words of the same range first).
+                if regex.index is not None and regex.words.isdisjoint(present):
                     continue
-                found.append((status, list(facts.finditer(regex))))
+                matches = list(facts.finditer(regex))
+                # A status without a match gives no hit whether listed or not: the
+                # sentence is searched for a ratification context only when it counts.
+                if (
+                    status is _AGR_RATIFIED
+                    and matches
+                    and self.gaz.regex["ratification_context"].search(self.text, s.start, s.end)
+                    is None
+                ):
+                    continue
+                found.append((status, matches))
             facts.statuses = found
         return found
 
@@ -2588,7 +2597,9 @@ class Reader:
     ) -> tuple[AgreementStatus | None, int | None]:
         text = self.text
         clause = facts.clause
-        hits: list[tuple[int, int, AgreementStatus]] = []
+        # (start, minus end, order found, status): sorted plainly, by start, the longer
+        # first, equal spans in the order found (as a stable sort by the first two).
+        hits: list[tuple[int, int, int, AgreementStatus]] = []
         for status, matches in self._status_matches(facts, s):
             for m in matches:
                 at = m.start()
@@ -2608,38 +2619,36 @@ class Reader:
                     if at >= end:
                         continue  # "The deal replaces an interim accord": the new one
                     # "an interim accord" that a new deal replaces is applied until then.
-                    hits.append((at, m.end(), _AGR_IN_FORCE))
+                    hits.append((at, -m.end(), len(hits), _AGR_IN_FORCE))
                     continue
                 if status is _AGR_RATIFIED and _NOT_YET.search(
                     text, max(clause.start, at - 20), at
                 ):
                     continue  # "would still have to be ratified": not yet
-                hits.append((at, m.end(), status))
+                hits.append((at, -m.end(), len(hits), status))
         if not hits:
             return None, None
         # A longer trigger that contains a shorter one wins ("plan to sign" over "sign").
         # In this order every hit kept so far starts at or before the next one, so the
         # next lies inside one of them exactly when it ends no later than the furthest
         # end kept (and none can lie inside it: an equal span is dropped as inside).
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, AgreementStatus]] = []
+        # Of those kept, the first nearest to the mention is the best.
+        hits.sort()
+        best_at, best_distance, status = -1, -1, _AGR_PROPOSED
         reach = -1
-        for h in hits:
-            if h[1] <= reach:
+        for at, minus_end, _, hit_status in hits:
+            if -minus_end <= reach:
                 continue
-            kept.append(h)
-            reach = h[1]
-
-        def distance(h: tuple[int, int, AgreementStatus]) -> int:
-            return max(h[0] - end, start - h[1], 0)
-
-        best = min(kept, key=distance)
-        status = best[2]
+            reach = -minus_end
+            # The gap between the hit and the mention (0 where they overlap).
+            distance = at - end if at > end else max(start + minus_end, 0)
+            if best_at < 0 or distance < best_distance:
+                best_at, best_distance, status = at, distance, hit_status
         if status is _AGR_SIGNED and _FUTURE_SIGN.search(
-            text[max(clause.start, best[0] - 30) : best[0]]
+            text[max(clause.start, best_at - 30) : best_at]
         ):
             status = _AGR_PROPOSED
-        return status, best[0]
+        return status, best_at
 
     def _agreement_parties(  # noqa: PLR0913, PLR0917 - a mention's parts, read by one rule
         self,
