@@ -180,3 +180,34 @@ def test_status_probes_hit() -> None:
     for start, end in ((23, 29), (0, 5)):
         expected = _plain_agreement_status(reader, clause, start, end, s, None)
         assert reader._agreement_status(facts, start, end, s) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "trade", "free trade", "security", "tradesman"])))
+@example(["xtrade", " ", "trade"])
+@example(["free trade"])
+def test_topic_search_from_its_first_place(pieces: list[str]) -> None:
+    """A topic's whole-word search from the topic's first place finds the first match."""
+    low = " ".join(pieces).lower()
+    for topic, _, pattern in _rules._gated_words(load().topic_words, 0):
+        at = low.find(topic)
+        first = pattern.search(low, at) if at >= 0 else None
+        plain = pattern.search(low)
+        assert (first.span() if first else None) == (plain.span() if plain else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Alliance", "alliance", "one", "signed one", "2"])))
+@example(["x", "Alliance"])
+@example(["_Alliance", " ", "Alliances"])
+@example(["signed one"])
+def test_word_gates_of_agreement_mentions(pieces: list[str]) -> None:
+    """A clause with a match of the alliance or "one" pattern holds its word."""
+    text = "".join(pieces)
+    present = _gazetteer.words(text)
+    if _rules._ALLIANCE_WORD.search(text):
+        assert "alliance" in present
+    if _rules._ONE.search(text):
+        assert "one" in present
+    if _rules._JOINT_STATEMENT.search(text):
+        assert not present.isdisjoint(_rules._STATEMENT_WORDS)

@@ -2183,9 +2183,14 @@ class Reader:
             covered.append((hs, he))
             reach = max(reach, he) if hs < he else reach
         # Named instruments whose head is not in the common list ("Anglo-Japanese Alliance").
-        alliances = _ALLIANCE_WORD.finditer(facts.text) if "Alliance" in facts.text else ()
-        taken = _SpanIndex(blocked + covered)
-        for match in alliances:
+        # Each match shows "alliance" whole among the clause's words (no word character
+        # on either side), and a joint statement one of _STATEMENT_WORDS: the spans
+        # taken by the heads are indexed only for a clause that may hold either.
+        alliance = "alliance" in facts.present
+        statement = not facts.present.isdisjoint(_STATEMENT_WORDS)
+        if alliance or statement:
+            taken = _SpanIndex(blocked + covered)
+        for match in _ALLIANCE_WORD.finditer(facts.text) if alliance else ():
             hs = clause.start + match.start()
             if taken.holds(hs):
                 continue
@@ -2194,12 +2199,7 @@ class Reader:
                 named is not None and "-" in (named[2] or "")
             ):
                 out.append(named)
-        # A joint statement shows one of these words whole.
-        statements = (
-            _JOINT_STATEMENT.finditer(text, clause.start, clause.end)
-            if not facts.present.isdisjoint(_STATEMENT_WORDS)
-            else ()
-        )
+        statements = _JOINT_STATEMENT.finditer(text, clause.start, clause.end) if statement else ()
         for j in statements:
             if taken.holds(j.start()):
                 continue
@@ -2216,7 +2216,9 @@ class Reader:
             name = text[j.start() : end].lower()
             out.append((j.start(), end, name, None, _KIND_OTHER, "statement", False))
         # "is currently negotiating one with the Philippines": the last acronym named.
-        for match in _ONE.finditer(text, clause.start, clause.end) if " one" in facts.text else ():
+        # Each match shows "one" whole among the clause's words.
+        ones = _ONE.finditer(text, clause.start, clause.end) if "one" in facts.present else ()
+        for match in ones:
             last = next((o for o in reversed(out) if o[3]), None) or (
                 (
                     0,
@@ -2409,8 +2411,12 @@ class Reader:
         # lower() first differs from that only for a dotted capital I (two characters).
         present = words(low if "\u0130" in ctext else ctext)
         for topic, key, pattern in _gated_words(self.gaz.topic_words, 0):
-            if (key is None or key in present) and pattern.search(low):
-                return f"{topic} {head.lower()}"
+            if key is None or key in present:
+                # A match is the topic itself between word boundaries (which read the
+                # text before a start offset too): none starts before its first place.
+                at = low.find(topic)
+                if at >= 0 and pattern.search(low, at):
+                    return f"{topic} {head.lower()}"
         return head.lower()
 
     def _kind_of(self, name: str) -> AgreementKind:
