@@ -1008,6 +1008,11 @@ class AgreementObs:
         self.purpose = purpose
 
 
+#: The status list last read by :meth:`Reader._status_matches`, with the keywords of its
+#: indexed phrase lists (found once, not for each clause).
+_STATUS_KEYWORDS: Final[list[tuple[list[tuple[AgreementStatus, Phrases]], frozenset[str]]]] = []
+
+
 @attr.s(auto_attribs=True, slots=True, eq=False, init=False)
 class ExerciseObs:
     """What one clause says about an exercise."""
@@ -2578,8 +2583,16 @@ class Reader:
         found = facts.statuses
         if found is None:
             found = []
-            present = facts.present
-            for status, regex in self._statuses:
+            statuses = self._statuses
+            if not _STATUS_KEYWORDS or _STATUS_KEYWORDS[0][0] is not statuses:
+                keywords = frozenset(
+                    w for _, rx in statuses if rx.index is not None for w in rx.words
+                )
+                _STATUS_KEYWORDS[:] = [(statuses, keywords)]
+            # The indexed lists' keywords in the clause: a list holds none of the
+            # clause's words exactly when it holds none of these.
+            present = facts.present & _STATUS_KEYWORDS[0][1]
+            for status, regex in statuses:
                 # An indexed list finds nothing in a clause without one of its keywords
                 # (its search looks them up in the same words of the same range first).
                 if regex.index is not None and regex.words.isdisjoint(present):
@@ -2620,18 +2633,25 @@ class Reader:
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
                 if next_head is not None and end < next_head <= at:
                     continue  # "The deal replaces an interim accord that ... struck": the other's
-                verb = m.group().lower()
-                if verb in {"replaces", "supersedes", "replace", "supersede"}:
+                stop = m.end()
+                # The verbs read here are 7 to 10 characters long (the match is the
+                # article's text[at:stop]).
+                if 7 <= stop - at <= 10 and text[at:stop].lower() in {
+                    "replaces",
+                    "supersedes",
+                    "replace",
+                    "supersede",
+                }:
                     if at >= end:
                         continue  # "The deal replaces an interim accord": the new one
                     # "an interim accord" that a new deal replaces is applied until then.
-                    hits.append((at, -m.end(), len(hits), _AGR_IN_FORCE))
+                    hits.append((at, -stop, len(hits), _AGR_IN_FORCE))
                     continue
                 if status is _AGR_RATIFIED and _NOT_YET.search(
                     text, max(clause.start, at - 20), at
                 ):
                     continue  # "would still have to be ratified": not yet
-                hits.append((at, -m.end(), len(hits), status))
+                hits.append((at, -stop, len(hits), status))
         if not hits:
             return None, None
         # A longer trigger that contains a shorter one wins ("plan to sign" over "sign").
