@@ -211,3 +211,86 @@ def test_word_gates_of_agreement_mentions(pieces: list[str]) -> None:
         assert "one" in present
     if _rules._JOINT_STATEMENT.search(text):
         assert not present.isdisjoint(_rules._STATEMENT_WORDS)
+
+
+def _plain_named_agreement(
+    reader: _rules.Reader, hs: int, he: int, clause: _rules.Clause
+) -> tuple[int, int, str | None, str | None, object, str, bool] | None:
+    """Reader._named_agreement as written before: each word tested by its calls."""
+    text = reader.text
+    window = text[max(clause.start, hs - 80) : hs]
+    words = window.split(" ")
+    taken: list[str] = []
+    inner: str | None = None
+    for w in reversed(words[:-1] if window.endswith(" ") else words):
+        bracket = _rules._BRACKETED_ACRONYM.fullmatch(w)
+        if bracket is not None and not taken and inner is None:
+            inner = bracket.group("a")
+            taken.insert(0, w)
+        elif (
+            w
+            and (w[0].isupper() or w in {"and", "of", "on", "for", "the"})
+            and not w.endswith((",", "."))
+        ):
+            taken.insert(0, w)
+        else:
+            break
+    while taken and taken[0] in {"and", "of", "on", "for", "the", "The"}:
+        taken.pop(0)
+    if inner is not None and taken and taken[0].startswith("("):
+        return None
+    tail_end = _rules._title_tail(text, he, clause.end)
+    if not taken and tail_end == he:
+        return None
+    he = tail_end
+    name_start = hs - len(" ".join(taken)) - 1 if taken else hs
+    name = text[name_start:he]
+    acronym = None
+    tail = _rules._ALIAS.match(text, he)
+    if tail is not None:
+        acronym = tail.group("a")
+    if inner is not None:
+        acronym = acronym or inner
+        name = name.replace(f" ({inner})", "")
+    return (name_start, he, name.strip(), acronym, reader._kind_of(name), "named", False)
+
+
+_NAME_WORDS = [
+    "Reciprocal",
+    "Access",
+    "and",
+    "of",
+    "the",
+    "The",
+    "(RAA)",
+    "(INF)",
+    "(x)",
+    "(",
+    "",
+    "new",
+    "Cross,",
+    "Forces.",
+    "\u00c9tat",
+    "\u00e9tat",
+    "\u0130zmir",
+    "\u01c5ubrovnik",
+    "1998",
+    "_Pact",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=14), st.integers(0, 40))
+@example(["the", "Intermediate-Range", "Nuclear", "Forces", "(INF)"], 0)
+@example(["(INF)", "(RAA)", "Forces"], 0)
+def test_named_agreement_as_plain(words: list[str], lead: int) -> None:
+    """The walk back over a name's capitalised words takes the words it took before."""
+    text = " ".join([*words, "Treaty of Peace (TP) and more"])
+    hs = text.rindex("Treaty")
+    he = hs + len("Treaty")
+    gaz = load()
+    _gazetteer.clear_caches()
+    reader = _rules.Reader(text, None, gaz, [], [], [], {})
+    clause = _rules.Clause(min(lead, hs), len(text), background=False)
+    expected = _plain_named_agreement(reader, hs, he, clause)
+    assert reader._named_agreement(hs, he, clause) == expected

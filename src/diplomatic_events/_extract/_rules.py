@@ -2254,21 +2254,29 @@ class Reader:
         words = window.split(" ")
         taken: list[str] = []
         inner: str | None = None
+        # The words are taken last first, then put in text order.
         for w in reversed(words[:-1] if window.endswith(" ") else words):
-            bracket = _BRACKETED_ACRONYM.fullmatch(w)
+            # Every match of the acronym's pattern starts with a bracket.
+            bracket = _BRACKETED_ACRONYM.fullmatch(w) if w.startswith("(") else None
             if bracket is not None and not taken and inner is None:
                 # "the Intermediate-Range Nuclear Forces (INF) Treaty": the acronym
                 # sits inside the name.
                 inner = bracket.group("a")
-                taken.insert(0, w)
-            elif (
-                w
-                and (w[0].isupper() or w in {"and", "of", "on", "for", "the"})
-                and not w.endswith((",", "."))
-            ):
-                taken.insert(0, w)
+                taken.append(w)
+                continue
+            if not w:
+                break
+            # An ASCII character is upper-case if it is one of "A" to "Z": told by its
+            # code, without a call of str.isupper.
+            initial = ord(w[0])
+            if (
+                (65 <= initial <= 90 if initial < 128 else w[0].isupper())
+                or w in {"and", "of", "on", "for", "the"}
+            ) and not w.endswith((",", ".")):
+                taken.append(w)
             else:
                 break
+        taken.reverse()
         while taken and taken[0] in {"and", "of", "on", "for", "the", "The"}:
             taken.pop(0)
         if inner is not None and taken and taken[0].startswith("("):
