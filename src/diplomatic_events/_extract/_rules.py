@@ -2773,8 +2773,9 @@ class Reader:
         if group and not (hyphen or between):
             subject = group
         if with_list:
-            base = [m for m in subject if m.code not in _uniq_codes(with_list)]
-            if len(_uniq_codes(with_list)) >= 2 and (plural or not base):
+            with_codes = _uniq_codes(with_list)
+            base = [m for m in subject if m.code not in with_codes]
+            if len(with_codes) >= 2 and (plural or not base):
                 if base:
                     return [[*base, other] for other in _dedupe(with_list)]
                 return [with_list]
@@ -2810,12 +2811,14 @@ class Reader:
             ]
             if len(_uniq_codes(sentence_states)) == 2:
                 return [sentence_states]
-        last = self.agreement_group or self.last_group
-        codes = _uniq_codes(last)
-        if level == "named" and len(codes) == 2 and set(_uniq_codes(states)) <= set(codes):
-            # "India signed the <Agreement> in 2002" in a report on two states' ties:
-            # a named instrument with one side stated binds the pair under discussion.
-            return [states + [m for m in last if m.code not in _uniq_codes(states)]]
+        if level == "named":
+            last = self.agreement_group or self.last_group
+            codes = _uniq_codes(last)
+            state_codes = _uniq_codes(states)
+            if len(codes) == 2 and set(state_codes) <= set(codes):
+                # "India signed the <Agreement> in 2002" in a report on two states' ties:
+                # a named instrument with one side stated binds the pair under discussion.
+                return [states + [m for m in last if m.code not in state_codes]]
         return [states]
 
     # ---- exercises ---------------------------------------------------------------------
