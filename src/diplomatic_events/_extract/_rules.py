@@ -2168,9 +2168,9 @@ class Reader:
         heads = facts.finditer(gaz.regex["agreement_head"])
         for head in itertools.islice(heads, MAX_CLAUSE_HEADS):
             hs, he = head.span()
-            word = head.group()
             if hs < reach or taken.holds(hs):
                 continue
+            word = text[hs:he]  # the match, found in the article's text
             capital = word[0].isupper() and self.section != "headline"
             if capital and hs == clause.start and _title_tail(text, he, clause.end) == he:
                 capital = False
@@ -2629,7 +2629,7 @@ class Reader:
         hits: list[tuple[int, int, int, AgreementStatus]] = []
         for status, matches in self._status_matches(facts, s):
             for m in matches:
-                at = m.start()
+                at, stop = m.span()  # the match is the article's text[at:stop]
                 if start <= at < end and status is not _AGR_PROPOSED:
                     continue
                 if (
@@ -2641,9 +2641,7 @@ class Reader:
                     continue  # "an FTA that will scrap tariffs": the verb is the purpose's
                 if next_head is not None and end < next_head <= at:
                     continue  # "The deal replaces an interim accord that ... struck": the other's
-                stop = m.end()
-                # The verbs read here are 7 to 10 characters long (the match is the
-                # article's text[at:stop]).
+                # The verbs read here are 7 to 10 characters long.
                 if 7 <= stop - at <= 10 and text[at:stop].lower() in {
                     "replaces",
                     "supersedes",
