@@ -230,6 +230,30 @@ _RANGES: Final[dict[tuple[str, int, int], tuple[frozenset[str], frozenset[str]]]
 _KEYWORDS: Final[list[frozenset[str]]] = [frozenset()]
 
 
+class _LastRange:
+    """The range asked for last and its entry of ``_RANGES``.
+
+    Most questions ask about the range of the one before (a clause, list after
+    list): they are answered by comparing three fields, without making, hashing and
+    looking up a key. Emptied whenever ``_RANGES`` is.
+    """
+
+    __slots__ = ("endpos", "found", "pos", "string")
+
+    def __init__(self) -> None:
+        self.string: str | None = None
+        self.pos = 0
+        self.endpos = 0
+        self.found: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+    def forget(self) -> None:
+        """Let no range match (and keep no text alive)."""
+        self.string = None
+
+
+_LAST_RANGE: Final = _LastRange()
+
+
 def clear_caches() -> None:
     """Forget the words and lower-cased copies of the texts searched so far.
 
@@ -239,6 +263,7 @@ def clear_caches() -> None:
     """
     _WORDS_CACHE.clear()
     _RANGES.clear()
+    _LAST_RANGE.forget()
     _LOWER_CACHE.clear()
 
 
@@ -249,13 +274,20 @@ def _range_words(string: str, pos: int, endpos: int) -> tuple[frozenset[str], fr
     phrase lists) neither copies nor hashes the range, and each list looks its own
     keywords up among the few that are there.
     """
+    last = _LAST_RANGE
+    if string is last.string and pos == last.pos and endpos == last.endpos:
+        return last.found
     key = (string, pos, endpos)
     found = _RANGES.get(key)
     if found is None:
         present = words(string if pos == 0 and endpos >= len(string) else string[pos:endpos])
         if len(_RANGES) >= _WORDS_CACHE_SIZE:
-            _RANGES.clear()
+            _RANGES.clear()  # (the last range's entry stays right: no keyword changed)
         found = _RANGES[key] = (present, present & _KEYWORDS[0])
+    last.string = string
+    last.pos = pos
+    last.endpos = endpos
+    last.found = found
     return found
 
 
@@ -454,6 +486,7 @@ class Phrases:
         if not self.words <= _KEYWORDS[0]:
             _KEYWORDS[0] |= self.words
             _RANGES.clear()  # the new keywords were not looked for
+            _LAST_RANGE.forget()
 
     def possible(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a keyword (so a match is possible)."""
@@ -509,8 +542,12 @@ class Phrases:
         # slices read a negative offset from the end (and clip an end past the string).
         if pos < 0 or endpos < 0:
             pos, endpos = max(pos, 0), max(endpos, 0)
-        # A range seen before is read from the cache here, without the call.
-        present, known = _RANGES.get((string, pos, endpos)) or _range_words(string, pos, endpos)
+        # The range of the last question, most often, is read here without the call.
+        memo = _LAST_RANGE
+        if string is memo.string and pos == memo.pos and endpos == memo.endpos:
+            present, known = memo.found
+        else:
+            present, known = _range_words(string, pos, endpos)
         keys = self.words & known
         if not keys:
             return []
