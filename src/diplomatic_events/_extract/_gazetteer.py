@@ -572,10 +572,14 @@ class Phrases:
                         at = folded.find(key, at + 1, endpos)
         if len(spots) > 1:
             spots = sorted(set(spots))
-        if pair is not None and not several and pair in self.groups:
-            match = self._part(pair).match
-        else:
-            match = self.pattern.match
+        match = self.pattern.match
+        if pair is not None and not several:
+            # A group's pattern compiled already is found by one lookup.
+            part = self._parts.get(pair)
+            if part is None and pair in self.groups:
+                part = self._part(pair)
+            if part is not None:
+                match = part.match
         out: list[re.Match[str]] = []
         last = pos  # no match starts before the range, nor inside the last match
         for at in spots:
