@@ -552,7 +552,6 @@ class Phrases:
         if not keys:
             return []
         index = self.index or {}
-        holds = present.issuperset
         folded = _lowered(string)
         spots: list[int] = []
         # The (keyword, offset) pair of the places found, while they have only one.
@@ -560,7 +559,7 @@ class Phrases:
         several = False
         for key in keys:
             for offset, others in index[key]:
-                if holds(others):
+                if others <= present:  # the phrase's other words are all in the range
                     at = folded.find(key, pos, endpos)
                     if at >= 0:
                         if pair is None:
