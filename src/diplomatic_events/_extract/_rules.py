@@ -1351,7 +1351,7 @@ class Reader:
             return phrases.finditer(self.text, start, end)
         if phrases.keys is not None:
             if self._sentence_words is None:
-                self._sentence_words = words(self.text[start:end])
+                self._sentence_words = _range_words(self.text, start, end)[0]
             if phrases.keys.isdisjoint(self._sentence_words):
                 return iter(())
         return phrases.scan(self.text, start, end)
