@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Final
 
 import attrs
 
@@ -16,9 +17,9 @@ __all__ = ["PartialDate"]
 # ASCII digits only: str.isdigit and \d without re.ASCII accept other scripts' digits.
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 # Days in each month of a common year, January at 1.
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # "00" to "99": a month or day written as ISO 8601 writes it ("%02d").
-_TWO_DIGITS = tuple("%02d" % i for i in range(100))  # noqa: UP031
+_TWO_DIGITS: Final = tuple("%02d" % i for i in range(100))  # noqa: UP031
 
 
 def _month_days(y: int, m: int) -> int:

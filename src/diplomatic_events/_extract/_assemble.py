@@ -24,6 +24,8 @@ from typing import Final, TypeVar
 
 import attrs
 
+from diplomatic_events._dates import _MONTH_DAYS as _DATE_MONTH_DAYS
+from diplomatic_events._dates import _TWO_DIGITS as _DATE_TWO_DIGITS
 from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs, Reader
 from diplomatic_events._models import (
     _BLAKE2B_8,
@@ -231,9 +233,10 @@ def _exercise_key(
 
 # Compiled copies of PartialDate's methods (interpreted in _dates, a Python frame a
 # call, and a comparison of two dates calls four of them); tests/extract/
-# test_assemble_speed_2.py holds each copy to the model's method.
-_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_TWO_DIGITS: Final = tuple("%02d" % i for i in range(100))  # noqa: UP031
+# test_assemble_speed_2.py holds each copy to the model's method. They read the
+# model's own tables, held as C statics here.
+_MONTH_DAYS: Final[tuple[int, ...]] = _DATE_MONTH_DAYS
+_TWO_DIGITS: Final[tuple[str, ...]] = _DATE_TWO_DIGITS
 
 
 def _date_text(d: PartialDate) -> str:
