@@ -743,7 +743,7 @@ _SPLIT_HEADS: Final = (", ", "; ", " ahead of ")
 
 
 def _split_matches(
-    text: str, start: int, end: int, *, ahead: bool, heads_in: str | None = None
+    text: str, start: int, end: int, *, ahead: bool, heads_in: str
 ) -> list[re.Match[str]]:
     """``finditer`` of the clause cuts over text[start:end], tried only where one can start.
 
@@ -752,19 +752,18 @@ def _split_matches(
     the matches are those the pattern makes there, leftmost first and each after the
     last (none is empty), as ``finditer`` steps.
 
-    The heads are looked for in *heads_in* (default: *text*), a copy of *text* at the
-    same offsets that holds each head wherever *text* does (the fold's ASCII copy: the
-    heads are ASCII in lower case). A place it adds ("Ahead of") holds no head in
-    *text*, so no branch matches there and the matches are the same.
+    The heads are looked for in *heads_in*, a copy of *text* at the same offsets that
+    holds each head wherever *text* does (the fold's ASCII copy: the heads are ASCII in
+    lower case). A place it adds ("Ahead of") holds no head in *text*, so no branch
+    matches there and the matches are the same.
     """
     pattern = _SPLIT_AND if ahead else _SPLIT_AND_NOT_AHEAD
-    where = text if heads_in is None else heads_in
     spots: list[int] = []
     for head in _SPLIT_HEADS if ahead else _SPLIT_HEADS[:2]:
-        at = where.find(head, start, end)
+        at = heads_in.find(head, start, end)
         while at >= 0:
             spots.append(at)
-            at = where.find(head, at + 1, end)
+            at = heads_in.find(head, at + 1, end)
     spots.sort()  # the heads start with different characters: no place twice
     out: list[re.Match[str]] = []
     last = start
