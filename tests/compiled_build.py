@@ -19,8 +19,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: The modules the compiled wheel carries as extension modules.
-COMPILED = ("_assemble", "_gazetteer", "_mentions", "_rules", "_temporal", "_text")
+#: The modules the compiled wheel carries as extension modules, as paths in the package.
+COMPILED = (
+    "_extract/_assemble",
+    "_extract/_gazetteer",
+    "_extract/_mentions",
+    "_extract/_rules",
+    "_extract/_temporal",
+    "_extract/_text",
+    "_fastcheck",
+)
 
 
 def cannot_compile() -> str | None:
@@ -62,7 +70,7 @@ def build_compiled(work: Path) -> Path:
     (wheel,) = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for module in COMPILED:
-        prefix = f"diplomatic_events/_extract/{module}."
+        prefix = f"diplomatic_events/{module}."
         if not any(n.startswith(prefix) and n.endswith((".so", ".pyd")) for n in names):
             raise RuntimeError(f"{wheel.name} has no compiled {module}")
     site = work / "site"

@@ -1,4 +1,4 @@
-"""The compiled build: the wheel whose extractor modules mypyc compiles.
+"""The compiled build: the wheel whose extractor modules (and models' fast checks) mypyc compiles.
 
 ``HATCH_BUILD_HOOKS_ENABLE=1 python -m build`` makes it (docs/performance.md). The
 compiled modules must behave exactly as the Python source does: the same event sets,
@@ -55,8 +55,13 @@ _CHILD = """
 import datetime as dt, json, sys
 sys.path.insert(0, sys.argv[1])
 import diplomatic_events as de
+from diplomatic_events import _fastcheck, _models
 from diplomatic_events._extract import _assemble, _gazetteer, _mentions, _rules, _temporal, _text
-modules = [m.__file__ for m in (_assemble, _gazetteer, _mentions, _rules, _temporal, _text)]
+compiled = (_assemble, _gazetteer, _mentions, _rules, _temporal, _text, _fastcheck)
+modules = [m.__file__ for m in compiled]
+# The models run the compiled fast checks, not copies of them.
+assert _models.party_ok is _fastcheck.party_ok
+assert _models.event_set_ok is _fastcheck.event_set_ok
 texts = json.load(open(sys.argv[2], encoding="utf-8"))
 outputs = []
 for item in texts:

@@ -302,22 +302,7 @@ class Party(_IdSlot):
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        # The quick check, inline: parties are built by the dozen.
-        k, n, c, t = self.kind, self.name, self.country, self.title
-        if (
-            type(k) is PartyKind
-            and type(n) is str
-            and n != ""
-            and n.strip() is n
-            and (n.isascii() or _encodable(n))
-            and (
-                (k is _PERSON_KIND or k is _ORGANIZATION_KIND)
-                if c is None
-                else (type(c) is str and c in _country_codes())
-            )
-            and (t is None or (k is _PERSON_KIND and _text_ok(t)))
-            and _texts_ok(self.aliases)
-        ):
+        if party_ok(self):
             return
         problems: _Problems = []
         kind_ok = _check_instance(problems, "$.kind", self.kind, PartyKind, "a PartyKind")
@@ -383,16 +368,7 @@ class Location:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        # The quick check, inline: locations are built by the dozen.
-        n, c = self.name, self.country
-        if (
-            type(n) is str
-            and n != ""
-            and n.strip() is n
-            and (n.isascii() or _encodable(n))
-            and (c is None or (type(c) is str and c in _country_codes()))
-            and type(self.kind) is LocationKind
-        ):
+        if location_ok(self):
             return
         problems: _Problems = []
         _check_text(problems, "$.name", self.name)
@@ -417,17 +393,9 @@ class Span:
 
     def __attrs_post_init__(self) -> None:
         """Check the offsets and the quote agree."""
-        s, e, t = self.start, self.end, self.text
-        # The quick check, inline: spans are built by the dozen.
-        if (
-            type(s) is int
-            and type(e) is int
-            and type(t) is str
-            and 0 <= s < e <= MAX_OFFSET
-            and len(t) == e - s
-            and (t.isascii() or _encodable(t))
-        ):
+        if span_ok(self):
             return
+        s, e, t = self.start, self.end, self.text
         problems: _Problems = []
         ints = True
         for path, v in (("$.start", s), ("$.end", e)):
@@ -491,7 +459,7 @@ class Meeting(_IdSlot):
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        if _meeting_ok(self):
+        if meeting_ok(self):
             return
         problems: _Problems = []
         _check_parties(problems, "$.participants", self.participants, minimum=2)
@@ -546,13 +514,7 @@ class StatusChange:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        # The quick check, inline: status changes are built by the dozen.
-        d, dtext = self.date, self.date_text
-        if (
-            type(self.status) is AgreementStatus
-            and (d is None or type(d) is PartialDate)
-            and (dtext is None or _text_ok(dtext))
-        ):
+        if status_change_ok(self):
             return
         problems: _Problems = []
         _check_instance(problems, "$.status", self.status, AgreementStatus, "an AgreementStatus")
@@ -587,7 +549,7 @@ class Agreement(_IdSlot):
 
     def __attrs_post_init__(self) -> None:
         """Check every field and the history's order."""
-        if _agreement_ok(self):
+        if agreement_ok(self):
             return
         problems: _Problems = []
         _check_text(problems, "$.name", self.name)
@@ -693,7 +655,7 @@ class Exercise(_IdSlot):
 
     def __attrs_post_init__(self) -> None:
         """Check every field, and that 'start' is not after 'end'."""
-        if _exercise_ok(self):
+        if exercise_ok(self):
             return
         problems: _Problems = []
         _check_parties(problems, "$.participants", self.participants, minimum=2)
@@ -758,7 +720,7 @@ class Article:
 
     def __attrs_post_init__(self) -> None:
         """Check every field."""
-        if _article_ok(self):
+        if article_ok(self):
             return
         problems: _Problems = []
         if type(self.text) is not str:
@@ -804,7 +766,7 @@ class EventSet:
 
     def __attrs_post_init__(self) -> None:
         """Check ids are unique and resolve, and evidence quotes the article."""
-        if _event_set_ok(self):
+        if event_set_ok(self):
             return
         problems: _Problems = []
         if self.schema_version != SCHEMA_VERSION or type(self.schema_version) is not int:
@@ -880,181 +842,17 @@ def _check_unique_ids(problems: _Problems, path: str, items: tuple[Any, ...]) ->
             seen[item_id] = i
 
 
-# ---- fast happy-path checks ------------------------------------------------------------
-# Each ``_<model>_ok`` returns True only when the model's full check would find no
-# problem; it never reports one itself. ``__attrs_post_init__`` runs it first and runs
-# the full check, which builds every path and message, only when it returns False.
-# (Party, Location, Span and StatusChange, built many to an article, hold theirs
-# inline in ``__attrs_post_init__``: a call less per instance.)
-# Nearly every instance is valid, so construction then builds no path strings, no
-# Problem objects and no closures. A fast check may be stricter than the full check
-# (exact types where the full check takes subclasses): the full check then decides.
-# It must never be laxer; tests/test_models.py holds both to the same rules.
-
-_PERSON_KIND: Final = PartyKind.PERSON
-_ORGANIZATION_KIND: Final = PartyKind.ORGANIZATION
-
-
-def _encodable(v: str) -> bool:
-    # The same answer as ``_SURROGATE.search(v) is None`` (UTF-16 fails on exactly the
-    # surrogates, as UTF-8 does), several times quicker on long texts: encoding runs a
-    # tight C loop, and UTF-16 is the quicker of the two for text of code points below
-    # U+10000 (whose characters it copies two bytes each). "utf-16", not "utf-16-le":
-    # str.encode finds that name's encoder without a codec lookup.
-    try:
-        v.encode("utf-16")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _text_ok(v: object) -> bool:
-    # ``v.strip() is v``: str.strip returns an exact str it leaves unchanged itself, so
-    # this is ``v == v.strip()`` without the comparison; were a copy ever returned, the
-    # test would only fail and leave the decision to the full check.
-    return type(v) is str and v != "" and v.strip() is v and (v.isascii() or _encodable(v))
-
-
-def _texts_ok(v: object) -> bool:
-    if type(v) is not tuple:
-        return False
-    if not v:  # the usual case: no aliases, topics or outcomes
-        return True
-    for x in v:
-        if not _text_ok(x):
-            return False
-    return len(set(v)) == len(v)
-
-
-def _all_of(v: object, cls: type) -> bool:
-    if type(v) is not tuple:
-        return False
-    for x in v:  # noqa: SIM110 - a plain loop is twice as fast as all() on a generator
-        if type(x) is not cls:
-            return False
-    return True
-
-
-def _parties_ok(v: object, minimum: int) -> bool:
-    if not _all_of(v, Party):
-        return False
-    assert isinstance(v, tuple)  # noqa: S101 - narrowed by _all_of
-    return len(set(map(_id, v))) == len(v) >= minimum
-
-
-def _meeting_ok(m: Meeting) -> bool:
-    d, dtext, loc, f = m.date, m.date_text, m.location, m.format
-    return (
-        _parties_ok(m.participants, 2)
-        and type(m.status) is MeetingStatus
-        and (d is None or type(d) is PartialDate)
-        and (dtext is None or _text_ok(dtext))
-        and (loc is None or type(loc) is Location)
-        and (f is None or type(f) is MeetingFormat)
-        and _texts_ok(m.topics)
-        and _texts_ok(m.outcomes)
-        and _all_of(m.evidence, Span)
-    )
-
-
-# AGREEMENT_LIFECYCLE by each member's value: an enum member hashes in Python
-# (Enum.__hash__), a call per lookup, while its value is a plain string.
-_LIFECYCLE_BY_VALUE: Final = {status._value_: rank for status, rank in AGREEMENT_LIFECYCLE.items()}
-
-
-def _history_ok(history: object) -> bool:
-    if not _all_of(history, StatusChange) or not history:
-        return False
-    assert isinstance(history, tuple)  # noqa: S101 - narrowed by _all_of
-    last_rank = -1
-    last_date: PartialDate | None = None
-    for change in history:
-        status = change.status
-        if type(status) is not AgreementStatus:
-            return False
-        rank = _LIFECYCLE_BY_VALUE[status._value_]
-        if rank < last_rank:
-            return False
-        d = change.date
-        if d is not None:
-            if last_date is not None and d.latest() < last_date.earliest():
-                return False
-            last_date = d
-        last_rank = rank
-    return True
-
-
-def _agreement_ok(a: Agreement) -> bool:
-    acronym, purpose = a.acronym, a.purpose
-    return (
-        _text_ok(a.name)
-        and _parties_ok(a.parties, 2)
-        and _history_ok(a.history)
-        and (acronym is None or _text_ok(acronym))
-        and type(a.kind) is AgreementKind
-        and (purpose is None or _text_ok(purpose))
-        and _all_of(a.evidence, Span)
-    )
-
-
-def _exercise_ok(x: Exercise) -> bool:
-    name, s, e, dtext, dm = x.name, x.start, x.end, x.date_text, x.domain
-    return (
-        _parties_ok(x.participants, 2)
-        and type(x.status) is ExerciseStatus
-        and (name is None or _text_ok(name))
-        and _all_of(x.locations, Location)
-        and (s is None or type(s) is PartialDate)
-        and (e is None or type(e) is PartialDate)
-        and (s is None or e is None or s.earliest() <= e.latest())
-        and (dtext is None or _text_ok(dtext))
-        and (dm is None or type(dm) is Domain)
-        and _all_of(x.evidence, Span)
-    )
-
-
-def _article_ok(a: Article) -> bool:
-    t, title, p, url, outlet, dl = a.text, a.title, a.published, a.url, a.outlet, a.dateline
-    return (
-        type(t) is str
-        and (t.isascii() or _encodable(t))
-        and (title is None or _text_ok(title))
-        and (p is None or type(p) is dt.date)
-        and (url is None or _text_ok(url))
-        and (outlet is None or _text_ok(outlet))
-        and (dl is None or _text_ok(dl))
-    )
-
-
-def _unique_ok(items: object, cls: type) -> bool:
-    if not _all_of(items, cls):
-        return False
-    assert isinstance(items, tuple)  # noqa: S101 - narrowed by _all_of
-    return len(set(map(_id, items))) == len(items)
-
-
-def _event_set_ok(es: EventSet) -> bool:
-    sv, art = es.schema_version, es.article
-    if not (
-        type(sv) is int
-        and sv == SCHEMA_VERSION
-        and (art is None or type(art) is Article)
-        and _unique_ok(es.parties, Party)
-        and _unique_ok(es.meetings, Meeting)
-        and _unique_ok(es.agreements, Agreement)
-        and _unique_ok(es.exercises, Exercise)
-    ):
-        return False
-    agreement_ids = set(map(_id, es.agreements))
-    for m in es.meetings:
-        for ref in m.outcomes:
-            if ref not in agreement_ids:
-                return False
-    if art is not None:
-        source = art.text
-        for group in (es.meetings, es.agreements, es.exercises):
-            for event in group:
-                for span in event.evidence:
-                    if source[span.start : span.end] != span.text:
-                        return False
-    return True
+# The fast happy-path checks each ``__attrs_post_init__`` runs first, compiled in the
+# wheel: see diplomatic_events._fastcheck, which imports the classes above (so this
+# import comes last).
+from diplomatic_events._fastcheck import (  # noqa: E402
+    agreement_ok,
+    article_ok,
+    event_set_ok,
+    exercise_ok,
+    location_ok,
+    meeting_ok,
+    party_ok,
+    span_ok,
+    status_change_ok,
+)

@@ -1,0 +1,311 @@
+"""The models' fast happy-path checks, written to be compiled with mypyc.
+
+Each ``<model>_ok`` returns True only when the model's full check (in
+:mod:`diplomatic_events._models`) would find no problem; it never reports one itself.
+``__attrs_post_init__`` runs it first and runs the full check, which builds every path
+and message, only when it returns False. Nearly every instance is valid, so
+construction then builds no path strings, no Problem objects and no closures.
+A fast check may be stricter than the full check (exact types where the full check
+takes subclasses): the full check then decides. It must never be laxer;
+tests/test_models.py and tests/test_fastcheck.py hold both to the same rules.
+
+The wheel ships this module compiled, the sdist as Python; both give the same answers.
+For the compiled build: the instance is taken as ``Any``, so each field is read as the
+object it is (a field typed ``str`` read from a typed instance would be checked, and
+raise, in compiled code), and the classes and enums are held as ``Final`` aliases, which
+compiled code reads from a C variable rather than from the module's dict.
+
+:mod:`diplomatic_events._models` imports this module at its end, once the classes
+exist; this module imports them from it at its top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+from diplomatic_events._dates import PartialDate
+from diplomatic_events._models import (
+    MAX_OFFSET,
+    SCHEMA_VERSION,
+    Agreement,
+    Article,
+    Exercise,
+    Location,
+    Meeting,
+    Party,
+    Span,
+    StatusChange,
+    _country_codes,
+)
+from diplomatic_events.vocab import (
+    AGREEMENT_LIFECYCLE,
+    AgreementKind,
+    AgreementStatus,
+    Domain,
+    ExerciseStatus,
+    LocationKind,
+    MeetingFormat,
+    MeetingStatus,
+    PartyKind,
+)
+
+_PARTY: Final = Party
+_LOCATION: Final = Location
+_SPAN: Final = Span
+_MEETING: Final = Meeting
+_STATUS_CHANGE: Final = StatusChange
+_AGREEMENT: Final = Agreement
+_EXERCISE: Final = Exercise
+_ARTICLE: Final = Article
+_PARTIAL_DATE: Final = PartialDate
+_DATE: Final = dt.date
+_PARTY_KIND: Final = PartyKind
+_LOCATION_KIND: Final = LocationKind
+_MEETING_STATUS: Final = MeetingStatus
+_MEETING_FORMAT: Final = MeetingFormat
+_AGREEMENT_STATUS: Final = AgreementStatus
+_AGREEMENT_KIND: Final = AgreementKind
+_EXERCISE_STATUS: Final = ExerciseStatus
+_DOMAIN: Final = Domain
+_PERSON_KIND: Final = PartyKind.PERSON
+_ORGANIZATION_KIND: Final = PartyKind.ORGANIZATION
+_COUNTRY_CODES: Final = _country_codes
+
+# AGREEMENT_LIFECYCLE by each member's value: an enum member hashes in Python
+# (Enum.__hash__), a call per lookup, while its value is a plain string.
+_LIFECYCLE_BY_VALUE: Final = {status._value_: rank for status, rank in AGREEMENT_LIFECYCLE.items()}
+
+
+def encodable(v: str) -> bool:
+    """Return whether *v* holds no lone surrogate (so UTF-8 and JSON can write it)."""
+    # The same answer as ``_SURROGATE.search(v) is None`` (UTF-16 fails on exactly the
+    # surrogates, as UTF-8 does), several times quicker on long texts: encoding runs a
+    # tight C loop, and UTF-16 is the quicker of the two for text of code points below
+    # U+10000 (whose characters it copies two bytes each). "utf-16", not "utf-16-le":
+    # str.encode finds that name's encoder without a codec lookup.
+    try:
+        v.encode("utf-16")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def text_ok(v: object) -> bool:
+    """Return True only if *v* is a valid required text field."""
+    # ``v.strip() is v``: str.strip returns an exact str it leaves unchanged itself (so
+    # does mypyc's own str.strip), so this is ``v == v.strip()`` without the comparison;
+    # were a copy ever returned, the test would only fail and leave the decision to the
+    # full check.
+    return type(v) is str and v != "" and v.strip() is v and (v.isascii() or encodable(v))
+
+
+def texts_ok(v: object) -> bool:
+    """Return True only if *v* is a valid tuple of distinct texts."""
+    if type(v) is not tuple:
+        return False
+    if not v:  # the usual case: no aliases, topics or outcomes
+        return True
+    for x in v:
+        if not text_ok(x):
+            return False
+    return len(set(v)) == len(v)
+
+
+def _all_of(v: object, cls: type) -> bool:
+    if type(v) is not tuple:
+        return False
+    for x in v:  # noqa: SIM110 - a plain loop is twice as fast as all() on a generator
+        if type(x) is not cls:
+            return False
+    return True
+
+
+def _unique_ok(items: object, cls: type, minimum: int) -> bool:
+    # Every item exactly of *cls*, their ids distinct, at least *minimum* of them.
+    # Ids are read only once every item is known to be of *cls* (a party or event).
+    if not _all_of(items, cls):
+        return False
+    assert isinstance(items, tuple)  # noqa: S101 - narrowed by _all_of
+    ids: set[str] = set()
+    for x in items:
+        ids.add(x.id)
+    return len(ids) == len(items) >= minimum
+
+
+def party_ok(p: Any) -> bool:
+    """Return True only if Party's full check would find no problem in *p*."""
+    k, n, c, t = p.kind, p.name, p.country, p.title
+    return (
+        type(k) is _PARTY_KIND
+        and text_ok(n)
+        and (
+            (k is _PERSON_KIND or k is _ORGANIZATION_KIND)
+            if c is None
+            else (type(c) is str and c in _COUNTRY_CODES())
+        )
+        and (t is None or (k is _PERSON_KIND and text_ok(t)))
+        and texts_ok(p.aliases)
+    )
+
+
+def location_ok(loc: Any) -> bool:
+    """Return True only if Location's full check would find no problem in *loc*."""
+    c = loc.country
+    return (
+        text_ok(loc.name)
+        and (c is None or (type(c) is str and c in _COUNTRY_CODES()))
+        and type(loc.kind) is _LOCATION_KIND
+    )
+
+
+def span_ok(span: Any) -> bool:
+    """Return True only if Span's full check would find no problem in *span*."""
+    s, e, t = span.start, span.end, span.text
+    return (
+        type(s) is int
+        and type(e) is int
+        and type(t) is str
+        and 0 <= s < e <= MAX_OFFSET
+        and len(t) == e - s
+        and (t.isascii() or encodable(t))
+    )
+
+
+def status_change_ok(change: Any) -> bool:
+    """Return True only if StatusChange's full check would find no problem in *change*."""
+    d, dtext = change.date, change.date_text
+    return (
+        type(change.status) is _AGREEMENT_STATUS
+        and (d is None or type(d) is _PARTIAL_DATE)
+        and (dtext is None or text_ok(dtext))
+    )
+
+
+def meeting_ok(m: Any) -> bool:
+    """Return True only if Meeting's full check would find no problem in *m*."""
+    d, dtext, loc, f = m.date, m.date_text, m.location, m.format
+    return (
+        _unique_ok(m.participants, _PARTY, 2)
+        and type(m.status) is _MEETING_STATUS
+        and (d is None or type(d) is _PARTIAL_DATE)
+        and (dtext is None or text_ok(dtext))
+        and (loc is None or type(loc) is _LOCATION)
+        and (f is None or type(f) is _MEETING_FORMAT)
+        and texts_ok(m.topics)
+        and texts_ok(m.outcomes)
+        and _all_of(m.evidence, _SPAN)
+    )
+
+
+def _history_ok(history: object) -> bool:
+    if not _all_of(history, _STATUS_CHANGE) or not history:
+        return False
+    assert isinstance(history, tuple)  # noqa: S101 - narrowed by _all_of
+    last_rank = -1
+    last_date: Any = None
+    for change in history:
+        status = change.status
+        if type(status) is not _AGREEMENT_STATUS:
+            return False
+        rank: int = _LIFECYCLE_BY_VALUE[status._value_]
+        if rank < last_rank:
+            return False
+        d = change.date
+        if d is not None:
+            if last_date is not None and d.latest() < last_date.earliest():
+                return False
+            last_date = d
+        last_rank = rank
+    return True
+
+
+def agreement_ok(a: Any) -> bool:
+    """Return True only if Agreement's full check would find no problem in *a*."""
+    acronym, purpose = a.acronym, a.purpose
+    return (
+        text_ok(a.name)
+        and _unique_ok(a.parties, _PARTY, 2)
+        and _history_ok(a.history)
+        and (acronym is None or text_ok(acronym))
+        and type(a.kind) is _AGREEMENT_KIND
+        and (purpose is None or text_ok(purpose))
+        and _all_of(a.evidence, _SPAN)
+    )
+
+
+def exercise_ok(x: Any) -> bool:
+    """Return True only if Exercise's full check would find no problem in *x*."""
+    name, s, e, dtext, dm = x.name, x.start, x.end, x.date_text, x.domain
+    return (
+        _unique_ok(x.participants, _PARTY, 2)
+        and type(x.status) is _EXERCISE_STATUS
+        and (name is None or text_ok(name))
+        and _all_of(x.locations, _LOCATION)
+        and (s is None or type(s) is _PARTIAL_DATE)
+        and (e is None or type(e) is _PARTIAL_DATE)
+        and (s is None or e is None or s.earliest() <= e.latest())
+        and (dtext is None or text_ok(dtext))
+        and (dm is None or type(dm) is _DOMAIN)
+        and _all_of(x.evidence, _SPAN)
+    )
+
+
+def article_ok(a: Any) -> bool:
+    """Return True only if Article's full check would find no problem in *a*."""
+    t, title, p, url, outlet, dl = a.text, a.title, a.published, a.url, a.outlet, a.dateline
+    return (
+        type(t) is str
+        and (t.isascii() or encodable(t))
+        and (title is None or text_ok(title))
+        and (p is None or type(p) is _DATE)
+        and (url is None or text_ok(url))
+        and (outlet is None or text_ok(outlet))
+        and (dl is None or text_ok(dl))
+    )
+
+
+def _quotes(source: str, evidence: tuple[Any, ...]) -> bool:
+    # Each span is an exact Span (checked by its event's fast check, or here), so
+    # 0 <= start and len(text) == end - start: ``source[start:end] == text`` is then
+    # ``source.startswith(text, start)``, tested without copying the quoted part.
+    for span in evidence:
+        if type(span) is not _SPAN or not source.startswith(span.text, span.start):
+            return False
+    return True
+
+
+def event_set_ok(es: Any) -> bool:
+    """Return True only if EventSet's full check would find no problem in *es*."""
+    sv, art = es.schema_version, es.article
+    meetings, agreements, exercises = es.meetings, es.agreements, es.exercises
+    if not (
+        type(sv) is int
+        and sv == SCHEMA_VERSION
+        and (art is None or type(art) is _ARTICLE)
+        and _unique_ok(es.parties, _PARTY, 0)
+        and _unique_ok(meetings, _MEETING, 0)
+        and _unique_ok(agreements, _AGREEMENT, 0)
+        and _unique_ok(exercises, _EXERCISE, 0)
+    ):
+        return False
+    if meetings:
+        agreement_ids: set[str] = set()
+        for a in agreements:
+            agreement_ids.add(a.id)
+        for m in meetings:
+            for ref in m.outcomes:
+                if ref not in agreement_ids:
+                    return False
+    if art is not None:
+        source: str = art.text
+        for m in meetings:
+            if not _quotes(source, m.evidence):
+                return False
+        for a in agreements:
+            if not _quotes(source, a.evidence):
+                return False
+        for x in exercises:
+            if not _quotes(source, x.evidence):
+                return False
+    return True
