@@ -60,7 +60,7 @@ from diplomatic_events._extract import _assemble, _gazetteer, _mentions, _rules,
 compiled = (_assemble, _gazetteer, _mentions, _rules, _temporal, _text, _fastcheck)
 modules = [m.__file__ for m in compiled]
 # The models run the compiled fast checks, not copies of them.
-assert _models.party_ok is _fastcheck.party_ok
+assert _models.meeting_ok is _fastcheck.meeting_ok
 assert _models.event_set_ok is _fastcheck.event_set_ok
 texts = json.load(open(sys.argv[2], encoding="utf-8"))
 outputs = []

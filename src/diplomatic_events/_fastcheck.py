@@ -8,6 +8,8 @@ construction then builds no path strings, no Problem objects and no closures.
 A fast check may be stricter than the full check (exact types where the full check
 takes subclasses): the full check then decides. It must never be laxer;
 tests/test_models.py and tests/test_fastcheck.py hold both to the same rules.
+Party, Location, Span and StatusChange hold their quick checks inline (a call less per
+instance) and use the text checks here.
 
 The wheel ships this module compiled, the sdist as Python; both give the same answers.
 For the compiled build: the instance is taken as ``Any``, so each field is read as the
@@ -26,7 +28,6 @@ from typing import Any, Final
 
 from diplomatic_events._dates import PartialDate
 from diplomatic_events._models import (
-    MAX_OFFSET,
     SCHEMA_VERSION,
     Agreement,
     Article,
@@ -36,7 +37,6 @@ from diplomatic_events._models import (
     Party,
     Span,
     StatusChange,
-    _country_codes,
 )
 from diplomatic_events.vocab import (
     AGREEMENT_LIFECYCLE,
@@ -44,10 +44,8 @@ from diplomatic_events.vocab import (
     AgreementStatus,
     Domain,
     ExerciseStatus,
-    LocationKind,
     MeetingFormat,
     MeetingStatus,
-    PartyKind,
 )
 
 _PARTY: Final = Party
@@ -60,17 +58,12 @@ _EXERCISE: Final = Exercise
 _ARTICLE: Final = Article
 _PARTIAL_DATE: Final = PartialDate
 _DATE: Final = dt.date
-_PARTY_KIND: Final = PartyKind
-_LOCATION_KIND: Final = LocationKind
 _MEETING_STATUS: Final = MeetingStatus
 _MEETING_FORMAT: Final = MeetingFormat
 _AGREEMENT_STATUS: Final = AgreementStatus
 _AGREEMENT_KIND: Final = AgreementKind
 _EXERCISE_STATUS: Final = ExerciseStatus
 _DOMAIN: Final = Domain
-_PERSON_KIND: Final = PartyKind.PERSON
-_ORGANIZATION_KIND: Final = PartyKind.ORGANIZATION
-_COUNTRY_CODES: Final = _country_codes
 
 # AGREEMENT_LIFECYCLE by each member's value: an enum member hashes in Python
 # (Enum.__hash__), a call per lookup, while its value is a plain string.
@@ -142,55 +135,6 @@ def _id(x: Any) -> str:
     except AttributeError:
         oid = x.id
     return oid
-
-
-def party_ok(p: Any) -> bool:
-    """Return True only if Party's full check would find no problem in *p*."""
-    k, n, c, t = p.kind, p.name, p.country, p.title
-    return (
-        type(k) is _PARTY_KIND
-        and text_ok(n)
-        and (
-            (k is _PERSON_KIND or k is _ORGANIZATION_KIND)
-            if c is None
-            else (type(c) is str and c in _COUNTRY_CODES())
-        )
-        and (t is None or (k is _PERSON_KIND and text_ok(t)))
-        and texts_ok(p.aliases)
-    )
-
-
-def location_ok(loc: Any) -> bool:
-    """Return True only if Location's full check would find no problem in *loc*."""
-    c = loc.country
-    return (
-        text_ok(loc.name)
-        and (c is None or (type(c) is str and c in _COUNTRY_CODES()))
-        and type(loc.kind) is _LOCATION_KIND
-    )
-
-
-def span_ok(span: Any) -> bool:
-    """Return True only if Span's full check would find no problem in *span*."""
-    s, e, t = span.start, span.end, span.text
-    return (
-        type(s) is int
-        and type(e) is int
-        and type(t) is str
-        and 0 <= s < e <= MAX_OFFSET
-        and len(t) == e - s
-        and (t.isascii() or encodable(t))
-    )
-
-
-def status_change_ok(change: Any) -> bool:
-    """Return True only if StatusChange's full check would find no problem in *change*."""
-    d, dtext = change.date, change.date_text
-    return (
-        type(change.status) is _AGREEMENT_STATUS
-        and (d is None or type(d) is _PARTIAL_DATE)
-        and (dtext is None or text_ok(dtext))
-    )
 
 
 def meeting_ok(m: Any) -> bool:
