@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,17 @@ def test_compiled_extractor_matches_the_python_source(compiled_site: Path, tmp_p
     assert len(child["outputs"]) == len(expected)
     differ = [i for i, (a, b) in enumerate(zip(child["outputs"], expected, strict=True)) if a != b]
     assert differ == []
+
+
+def test_compiled_fast_checks_pass_the_model_tests(compiled_site: Path) -> None:
+    """The models' tests pass with the compiled fast checks (same errors, same answers)."""
+    tests = ["tests/test_models.py", "tests/test_fastcheck.py"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        env={**os.environ, "PYTHONPATH": str(compiled_site)},
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
