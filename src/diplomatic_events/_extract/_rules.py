@@ -110,6 +110,18 @@ def _holds_any(text: str, needles: Iterable[str]) -> bool:
     return False
 
 
+def _spots(text: str, needles: Iterable[str]) -> list[int]:
+    """The offsets where one of *needles* starts in *text*, sorted."""
+    out: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            out.append(at)
+            at = text.find(needle, at + 1)
+    out.sort()
+    return out
+
+
 class _Gated:
     """A compiled pattern behind literal needles, at least one of which every match holds.
 
@@ -785,6 +797,20 @@ _CRITIC_AFTER: Final = re.compile(
     r"|criticises|criticizes|denounced|denounces|warned|warns|opposed|opposes|slammed"
     r"|slams|rejected|rejects)\b)"
 )
+#: A word start that every match of _CRITIC_AFTER holds, one for each of its words
+#: ("object": objection, objected, objects; "critic": criticism, criticised ...;
+#: "oppos": opposition, opposed, opposes; "warn": warning, warned, warns).
+_CRITIC_STEMS: Final = (
+    "object",
+    "protest",
+    "critic",
+    "condemn",
+    "oppos",
+    "warn",
+    "denounc",
+    "slam",
+    "reject",
+)
 #: Before a state: a target, a broker or a mediator ("aimed at North Korea", "brokered by
 #: China", "under the auspices of Turkey"), not a party.
 _NON_PARTY_BEFORE: Final = re.compile(
@@ -1189,6 +1215,9 @@ class Reader:
         self._statuses = _statuses(gaz.status_regex)
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
+        #: Where a stem of _CRITIC_STEMS starts in the fold's ASCII copy, sorted (found
+        #: when :meth:`_critic_after` is first asked).
+        self._critic_spots: list[int] | None = None
         self._non_party_before: dict[int, bool] = {}
         #: Phrase-list matches in the sentence read, by list, and the sentence's words.
         self._scans: dict[str, list[re.Match[str]]] = {}
@@ -1560,8 +1589,17 @@ class Reader:
         found = self._critics_after.get(end)
         if found is None:
             window = min(len(self.text), end + 60)
+            spots = self._critic_spots
+            if spots is None:
+                spots = self._critic_spots = _spots(self.ascii_folded, _CRITIC_STEMS)
+            # The pattern is case-sensitive and each match holds a stem, in lower-case
+            # ASCII, which the fold and its ASCII copy keep at the same offsets: a window
+            # of the copy where no stem starts cannot match, and the engine is not run.
+            i = bisect_left(spots, end)
             found = self._critics_after[end] = (
-                _CRITIC_AFTER.match(self.text, end, window) is not None
+                i < len(spots)
+                and spots[i] < window
+                and _CRITIC_AFTER.match(self.text, end, window) is not None
             )
         return found
 

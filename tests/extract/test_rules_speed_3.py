@@ -1,0 +1,94 @@
+"""The clause rules' literal gates never turn away a text their pattern matches.
+
+Each test builds texts from a pattern's own vocabulary (its words, their stems cut
+short, case variants, curly apostrophes and letters that fold in odd ways) and checks
+that where the pattern matches, the gate standing before it says yes.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from diplomatic_events._extract import _rules
+from diplomatic_events._extract._gazetteer import fold_lower
+
+CRITIC_PIECES = [
+    "'s",
+    "\u2019s",
+    "'",
+    "\u2019",
+    " ",
+    ",",
+    ", which",
+    "has ",
+    "have ",
+    "had ",
+    "also ",
+    "long ",
+    "strongly ",
+    "on Monday ",
+    "objection",
+    "objected",
+    "objects",
+    "Objected",
+    "protest",
+    "protested",
+    "criticism",
+    "criticised",
+    "criticizes",
+    "condemnation",
+    "condemns",
+    "opposition",
+    "opposed",
+    "warning",
+    "warns",
+    "WARNED",
+    "denounced",
+    "slammed",
+    "slams",
+    "rejected",
+    "rejects",
+    "s",
+    "x",
+    "\u0130",
+    "\u017f",
+    "\u2013",
+]
+
+
+def _critic_gate(text: str, end: int) -> bool:
+    """The gate of Reader._critic_after: a stem starts in the window of the copy."""
+    window = min(len(text), end + 60)
+    spots = _rules._spots(_rules._ascii_copy(fold_lower(text)), _rules._CRITIC_STEMS)
+    return any(end <= at < window for at in spots)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(CRITIC_PIECES), max_size=10),
+    st.lists(st.sampled_from(CRITIC_PIECES), max_size=4),
+)
+@example(["'s", " ", "objection"], ["China"])
+@example([", which", " ", "has ", "long ", "opposed"], ["Russia"])
+@example([" ", "on Monday ", "warned"], [])
+def test_critic_gate_passes_every_match(after: list[str], before: list[str]) -> None:
+    """Where _CRITIC_AFTER matches after a state, a stem starts in the window."""
+    lead = "".join(before)
+    text = lead + "".join(after)
+    end = len(lead)
+    window = min(len(text), end + 60)
+    if _rules._CRITIC_AFTER.match(text, end, window) is not None:
+        assert _critic_gate(text, end)
+
+
+def test_spots_lists_every_start_in_order() -> None:
+    """_spots finds overlapping and repeated needles, sorted by offset."""
+    assert _rules._spots("warnwarn slams object", ("warn", "slam", "ob", "bj")) == [
+        0,
+        4,
+        9,
+        15,
+        16,
+    ]
+    assert _rules._spots("", ("warn",)) == []
