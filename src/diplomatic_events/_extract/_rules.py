@@ -1149,6 +1149,19 @@ def _uniq_codes(ms: Sequence[Mention]) -> list[str]:
     return out
 
 
+def _two_codes(ms: Sequence[Mention]) -> bool:
+    """``len(_uniq_codes(ms)) >= 2``, stopping at the second code, with no list."""
+    first = ""
+    for m in ms:
+        code = m.code
+        if code and m.is_state:
+            if not first:
+                first = code
+            elif code != first:
+                return True
+    return False
+
+
 class Reader:
     """Reads one article's sentences in order, keeping discourse state between them."""
 
@@ -1519,12 +1532,12 @@ class Reader:
             else []
         )
         for group in reversed(new_groups):
-            if len(_uniq_codes(group)) >= 2:
+            if _two_codes(group):
                 self.last_group = [m for m in group if m.is_state]
                 break
         else:
             run = self._coordinated(sentence_mentions)
-            if len(_uniq_codes(run)) >= 2:
+            if _two_codes(run):
                 self.last_group = run
         persons = [m for m in sentence_mentions if m.kind == "person"]
         if persons:
@@ -1744,11 +1757,11 @@ class Reader:
             if subject:
                 groups = [[*subject, other] for other in listed]
         gathering = _SIDELINES_WITH.search(text, clause.start, clause.end)
-        if gathering is not None and len(_uniq_codes(parties)) >= 2:
+        if gathering is not None and _two_codes(parties):
             # "A and B held talks on the sidelines of a trilateral meeting with C": the
             # gathering is a meeting of its own, of the states named as taking part.
             met = [m for m in parties if m.start < gathering.start()]
-            if len(_uniq_codes(met)) >= 2:
+            if _two_codes(met):
                 parties = met  # the pair that met, not those at the gathering
                 groups = [parties]
             others = self.list_after(gathering.end(), clause.end)
@@ -1822,7 +1835,7 @@ class Reader:
             fmt = _FMT_WORKING_MEAL
         topics = self._topics(ctext)
         for group in groups:
-            if len(_uniq_codes(group)) < 2:
+            if not _two_codes(group):
                 continue
             self.meetings.append(
                 MeetingObs(
@@ -1845,10 +1858,10 @@ class Reader:
         """A session of the series under report, told with its own place and date."""
         text = self.text
         pair = next(
-            (o.parties for o in self.meetings if len(_uniq_codes(o.parties)) >= 2),
+            (o.parties for o in self.meetings if _two_codes(o.parties)),
             self.last_group,
         )
-        if len(_uniq_codes(pair)) < 2:
+        if not _two_codes(pair):
             return
         for match in _SERIES_ROUND.finditer(text, s.start, s.end):
             tail = _SERIES_TAIL.match(text, match.end(), s.end)
@@ -1859,7 +1872,7 @@ class Reader:
             if nxt is not None:
                 end = nxt.start()
             ms = self.within(match.start(), end)
-            if len(_uniq_codes([m for m in ms if m.is_state and not m.is_locative])) >= 2:
+            if _two_codes([m for m in ms if m.is_state and not m.is_locative]):
                 continue  # "the first round between A and B": the meeting rule reads it
             place = next(
                 (
@@ -1949,7 +1962,7 @@ class Reader:
             if before and before[-1].kind == "person" and before[-1].code:
                 persons = [before[-1], *persons]
                 ms = [before[-1], *ms]
-        if len(_uniq_codes(persons)) >= 2:
+        if _two_codes(persons):
             return persons
         states = [
             m
@@ -1968,7 +1981,7 @@ class Reader:
             and not (m.prep == "from" and text.startswith(",", m.end))  # "From <capital>, ..."
         ]
         run = facts.subject_run(trigger.start())
-        if len(_uniq_codes(run)) >= 2:
+        if _two_codes(run):
             listed = self.list_after(trigger.end(), clause.end)
             tail = text[trigger.end() : clause.end]
             return run + (listed if _WITH_OR_BETWEEN.match(tail) else [])
@@ -1976,16 +1989,12 @@ class Reader:
         person_codes = {m.code for m in persons}
         parties = persons + [m for m in states if m.kind != "person" and m.code not in person_codes]
         ctext = facts.text
-        if len(_uniq_codes(parties)) < 2:
+        if not _two_codes(parties):
             parties += facts.group()
-        if (
-            len(_uniq_codes(parties)) < 2
-            and _PRONOUN.search(ctext)
-            and self.last_person is not None
-        ):
+        if not _two_codes(parties) and _PRONOUN.search(ctext) and self.last_person is not None:
             parties.append(self.last_person)
         if (
-            len(_uniq_codes(parties)) < 2
+            not _two_codes(parties)
             and not any(m.kind == "person" for m in parties)
             and _THEY_LOWER.search(ctext)
             and len(_uniq_codes(self.last_persons)) == 2
@@ -1993,13 +2002,13 @@ class Reader:
             # "they last met in September", "since they sat down in <Town>, <State>".
             pair = _uniq_codes(self.last_persons)
             parties = [m for m in parties if m.code in pair] + self.last_persons
-        if len(_uniq_codes(parties)) < 2:
+        if not _two_codes(parties):
             # A fragment of a longer sentence ("as he arrives for a meeting"): its persons.
             parties += [m for m in sentence_mentions if m.kind == "person" and m.code]
         noun = _NOUN_TRIGGER.search(ctext) is not None
         if (
             noun
-            and len(_uniq_codes(parties)) < 2
+            and not _two_codes(parties)
             and any(
                 m.kind == "person" and m.code is None and self.persons[m.person or 0].org
                 for m in ms
@@ -2007,7 +2016,7 @@ class Reader:
         ):
             # An organization's envoy at a summit: the states of the last group named.
             parties += self.last_group
-        if noun and len(_uniq_codes(parties)) < 2 and _BILATERAL_WORD.search(ctext):
+        if noun and not _two_codes(parties) and _BILATERAL_WORD.search(ctext):
             parties += self.last_group
         return parties
 
@@ -2159,7 +2168,7 @@ class Reader:
                     subject = facts.subject_run(m.start - len(lead) + lead.rfind("approved"))
                     parties = [x for x in subject if x.code != m.code] + [m]
                     date, date_text = self._date_near(clause, m.start, future=False)
-                    if len(_uniq_codes(parties)) >= 2:
+                    if _two_codes(parties):
                         self.agreements.append(
                             AgreementObs(
                                 index,
@@ -2602,7 +2611,7 @@ class Reader:
         if status is not _AGR_SIGNED or trigger_pos is None:
             return
         signers = [m for m in facts.subject_run(trigger_pos or start) if m.kind == "person"]
-        if len(_uniq_codes(signers)) >= 2:
+        if _two_codes(signers):
             # "A and B signed a declaration ... in Athens on Thursday":
             # leaders signing together met.
             location = self._meeting_location(clause, facts.mentions, visit=False)
@@ -2760,7 +2769,7 @@ class Reader:
                 ),
                 None,
             )
-            if bloc is not None and len(_uniq_codes(between)) < 2:
+            if bloc is not None and not _two_codes(between):
                 # "a security agreement between Moscow and NATO": one state and a bloc.
                 return [between]
         with_list: list[Mention] = []
@@ -2790,7 +2799,7 @@ class Reader:
                 subject.append(m)
         if (
             clause.kind == "rel"
-            and len(_uniq_codes(subject + with_list)) < 2
+            and not _two_codes(subject + with_list)
             and text.startswith(", which", clause.start)
         ):
             # "<Capital>, which also hosts American troops under a ... Agreement with the
@@ -2815,9 +2824,9 @@ class Reader:
                     return [[*base, other] for other in _dedupe(with_list)]
                 return [with_list]
             return [[*base, *with_list]]
-        if len(_uniq_codes(hyphen)) >= 2:
+        if _two_codes(hyphen):
             return [hyphen]
-        if len(_uniq_codes(between)) >= 2:
+        if _two_codes(between):
             return [between]
         if hyphen and subject:
             return [[*subject, *hyphen]]
@@ -2828,15 +2837,15 @@ class Reader:
         if trilateral:
             states = [m for m in self.within(s.start, s.end) if m.is_state]
             return [states]
-        if len(_uniq_codes(subject)) >= 2:
+        if _two_codes(subject):
             return [subject]
         # Possessive before the mention, plus the clause's other states.
         if level == "anaphor":
             return [subject + group]
         states = [m for m in ms if not (m.kind == "demonym" and m.start >= end)]
-        if len(_uniq_codes(states)) >= 2:
+        if _two_codes(states):
             return [states]
-        if len(_uniq_codes(states + group)) >= 2:
+        if _two_codes(states + group):
             return [states + group]
         if level == "named" and not states:
             # "It leaves <Treaty>, which caps ..., as the only treaty still binding
