@@ -92,3 +92,47 @@ def test_spots_lists_every_start_in_order() -> None:
         16,
     ]
     assert _rules._spots("", ("warn",)) == []
+
+
+NON_PARTY_PIECES = [
+    "aimed at",
+    "directed at",
+    "targeting",
+    "targeted at",
+    "to deter",
+    "to counter",
+    "brokered by",
+    "mediated by",
+    "under the auspices of",
+    "with the mediation of",
+    "facilitated by",
+    "intelligence on",
+    "data about",
+    "other nations,",
+    "third countries",
+    " including",
+    " such as",
+    " the",
+    " both",
+    " its",
+    " North",
+    " and",
+    " ",
+    "x",
+    "\u0130",
+    "\u2019",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NON_PARTY_PIECES), max_size=10), st.integers(0, 40))
+@example(["aimed at", " the", " North", " and", " "], 0)
+@example(["x", "with the mediation of", " "], 3)
+def test_non_party_gate_passes_every_match(pieces: list[str], cut: int) -> None:
+    """Where _NON_PARTY_BEFORE matches a state's lead, a stem starts in the lead."""
+    text = "".join(pieces)
+    start = len(text)
+    at = max(0, start - 40, min(cut, start))
+    if _rules._NON_PARTY_BEFORE.search(text[at:start]) is not None:
+        spots = _rules._spots(_rules._ascii_copy(fold_lower(text)), _rules._NON_PARTY_STEMS)
+        assert any(at <= spot < start for spot in spots)

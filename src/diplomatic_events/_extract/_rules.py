@@ -1228,9 +1228,10 @@ class Reader:
         self._statuses = _statuses(gaz.status_regex)
         # Pure tests of the text at one offset, asked again by several rules.
         self._critics_after: dict[int, bool] = {}
-        #: Where a stem of _CRITIC_STEMS starts in the fold's ASCII copy, sorted (found
-        #: when :meth:`_critic_after` is first asked).
+        #: Where a stem of _CRITIC_STEMS or of _NON_PARTY_STEMS starts in the fold's ASCII
+        #: copy, sorted (found when :meth:`_critic_after` or :meth:`bystander` first asks).
         self._critic_spots: list[int] | None = None
+        self._non_party_spots: list[int] | None = None
         self._non_party_before: dict[int, bool] = {}
         #: Phrase-list matches in the sentence read, by list, and the sentence's words.
         self._scans: dict[str, list[re.Match[str]]] = {}
@@ -1590,9 +1591,14 @@ class Reader:
             at = max(0, m.start - 40)
             # A lead without a stem of the pattern's phrases cannot match it. The stems
             # are in lower-case ASCII, which the fold keeps, at the same offsets: one in
-            # the lead is in its part of the fold (and of the fold's ASCII copy).
+            # the lead starts in its part of the fold (and of the fold's ASCII copy).
+            spots = self._non_party_spots
+            if spots is None:
+                spots = self._non_party_spots = _spots(self.ascii_folded, _NON_PARTY_STEMS)
+            i = bisect_left(spots, at)
             before = self._non_party_before[m.start] = (
-                _holds_any(self.ascii_folded[at : m.start], _NON_PARTY_STEMS)
+                i < len(spots)
+                and spots[i] < m.start
                 and _NON_PARTY_BEFORE.search(text[at : m.start]) is not None
             )
         return before
