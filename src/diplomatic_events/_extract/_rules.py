@@ -1553,14 +1553,17 @@ class Reader:
     def _coordinated(self, ms: list[Mention]) -> list[Mention]:
         states = [m for m in ms if m.is_state and not m.is_locative]
         best: list[Mention] = []
+        best_codes = 0  # len(_uniq_codes(best)), kept as best changes
         run: list[Mention] = []
         for m in states:
             if run and self._joined(run[-1], m):
                 run.append(m)
             else:
                 run = [m]
-            if len(_uniq_codes(run)) > len(_uniq_codes(best)):
+            codes = len(_uniq_codes(run))
+            if codes > best_codes:
                 best = list(run)
+                best_codes = codes
         return best
 
     def _joined(self, a: Mention, b: Mention) -> bool:
