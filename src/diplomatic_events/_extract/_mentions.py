@@ -16,6 +16,7 @@ first, only at tokens that start some phrase).  Then:
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 from bisect import bisect_left, bisect_right
@@ -1123,7 +1124,7 @@ def _preposition(text: str, start: int) -> str | None:
         # (An alphanumeric word is printable, and the cheaper test.)
         if word and (word.isalnum() or word.isprintable()):
             # As the first step of _preposition_in on it: where that returns at once.
-            bare = word.strip(",").lower()
+            bare = _BARE.get(word.strip(","), "")
             if bare in _PREPOSITIONS:
                 if bare != "of":
                     return bare
@@ -1133,13 +1134,13 @@ def _preposition(text: str, start: int) -> str | None:
                     end == "," and bare not in _PLACE_NOUNS and not word[0].isupper()
                 ):
                     return None
-    return _preposition_in(text[lo:start].rsplit(None, 4))
+    return _preposition_in(text[lo:start].split())
 
 
 def _preposition_in(words: list[str]) -> str | None:
     # The preposition by the words of the window before a mention, as _preposition
-    # finds it. The last four words (splitting from the right only as far as they
-    # need), read in place rather than copied out: words[first:] are they.
+    # finds it. The last four words, read in place rather than copied out:
+    # words[first:] are they.
     last = len(words) - 1
     first = last - 3 if last > 3 else 0
     others = 0
@@ -1147,7 +1148,9 @@ def _preposition_in(words: list[str]) -> str | None:
     while k > first:
         k -= 1
         word = words[k]
-        bare = word.strip(",").lower()
+        # Its bare form (commas stripped, lower-cased), where that is one of the words
+        # the tests ask about, else "" (as the bare form of commas alone): see _BARE.
+        bare = _BARE.get(word.strip(","), "")
         if bare in _PREPOSITIONS:
             if bare == "of" and k > first and words[k - 1].lower() in _AROUND:
                 return "in"  # "on the outskirts of Beijing": in and around it
@@ -1193,3 +1196,13 @@ _PREPOSITIONS: Final = frozenset(
     ]
 )
 _DETERMINERS: Final = frozenset({"the", "its", "his", "her", "their", "a", "an"})
+#: Every spelling whose lower-case form is a preposition, determiner or place noun
+#: above, mapped to that form: each of its letters in either case. A word lowers to
+#: one of them only so: no character but these letters lowers to an ASCII letter,
+#: except the Kelvin sign (to "k", which none of them holds). The bare form of a word
+#: that is none of them is not asked for, only whether it is one of them.
+_BARE: Final[dict[str, str]] = {
+    "".join(letters): word
+    for word in _PREPOSITIONS | _DETERMINERS | _PLACE_NOUNS
+    for letters in itertools.product(*[(c, c.upper()) for c in word])
+}
