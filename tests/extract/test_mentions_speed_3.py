@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from diplomatic_events._extract import _mentions
+import diplomatic_events as de
+from diplomatic_events._extract import _gazetteer, _mentions
 
 _ASKED: frozenset[str] = _mentions._PREPOSITIONS | _mentions._DETERMINERS | _mentions._PLACE_NOUNS
 
@@ -31,3 +33,15 @@ def test_bare_is_the_lower_case_word_when_that_is_asked_about(word: str) -> None
     """A word's entry in _BARE is its bare form where that is asked about, else ""."""
     bare = word.strip(",").lower()
     assert _mentions._BARE.get(word.strip(","), "") == (bare if bare in _ASKED else "")
+
+
+def test_is_state_is_told_by_the_kind_also_in_copies() -> None:
+    """A mention stands for a state by its code and kind, in copies of another kind too."""
+    text = de.seed_article().text
+    mentions, _ = _mentions.find_mentions(text, _gazetteer.load())
+    kinds = sorted({m.kind for m in mentions} | {"org", "person", "place", "country"})
+    for m in mentions:
+        for kind in kinds:
+            for copy in (m, attrs.evolve(m, kind=kind), attrs.evolve(m, kind=kind, code="FRA")):
+                expected = copy.code is not None and copy.kind in _mentions._STATE_KINDS
+                assert copy.is_state == expected, (copy, kind)

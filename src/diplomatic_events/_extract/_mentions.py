@@ -221,6 +221,10 @@ class Mention:
     _prep: str | None = None
     #: The text to read the preposition from while it is not known yet, else None.
     _source: str | None = None
+    #: Whether its kind is one that stands for a state (see :attr:`is_state`), told
+    #: once from the kind (which no mention changes; a copy by ``attrs.evolve``, which
+    #: leaves this out, tells it again from its own).
+    _state_kind: bool = attr.ib(init=False, default=False)
 
     def __init__(  # noqa: PLR0913, PLR0917 - the record's fields, as attrs would take them
         self,
@@ -250,6 +254,7 @@ class Mention:
         self.extra = extra
         self._prep = prep
         self._source = source
+        self._state_kind = kind in _STATE_KINDS
 
     def read_prep_from(self, text: str) -> None:
         """Read :attr:`prep` from *text* (the one it was found in) when first asked for."""
@@ -268,7 +273,7 @@ class Mention:
     @property
     def is_state(self) -> bool:
         """Whether it stands for a state (directly or through a person, office or force)."""
-        return self.code is not None and self.kind in _STATE_KINDS
+        return self.code is not None and self._state_kind
 
     @property
     def is_locative(self) -> bool:
