@@ -45,3 +45,39 @@ def test_is_state_is_told_by_the_kind_also_in_copies() -> None:
             for copy in (m, attrs.evolve(m, kind=kind), attrs.evolve(m, kind=kind, code="FRA")):
                 expected = copy.code is not None and copy.kind in _mentions._STATE_KINDS
                 assert copy.is_state == expected, (copy, kind)
+
+
+@given(
+    st.sampled_from(["France", "French", "Japan's", "Ghana", "the U.S."]),
+    st.sampled_from([" ", "  ", "\n", " \u2019"]),
+    st.sampled_from([*sorted(_gazetteer.load().force_nouns), "and", "sa", "A", "Arm", ""]),
+    st.sampled_from(["", "'s", "\u2019s", "s", ".", " said"]),
+)
+def test_forces_are_read_where_the_force_noun_matches(
+    name: str, gap: str, noun: str, after: str
+) -> None:
+    """The force starts let through every mention that the force noun follows."""
+    gaz = _gazetteer.load()
+    text = f"{name}{gap}{noun}{after}"
+    tokens = _mentions._tokens(text, len(text))
+    raw = _mentions._raw_mentions(text, gaz, tokens)
+    out = _mentions._forces(text, raw, gaz)
+    assert len(out) == len(raw)
+    for m, found in zip(raw, out, strict=True):
+        expected = (
+            m.kind in {"country", "demonym"}
+            and not m.possessive
+            and gaz.force_noun.match(text, m.end) is not None
+        )
+        assert (found.kind in {"military", "force_of"}) == expected, (text, m)
+
+
+def test_force_starts_are_as_long_as_the_shortest_noun_allows() -> None:
+    """Two characters of each noun, or one where a noun has one."""
+    gaz = _gazetteer.load()
+    starts, width = _mentions._tables(gaz)[2]
+    assert width == 3
+    assert starts == {" " + noun[:2] for noun in gaz.force_nouns}
+    short = attrs.evolve(gaz, force_nouns=frozenset({"X", "army"}))
+    assert _mentions._tables(short)[2] == (frozenset({" X", " a"}), 2)
+    _mentions._tables(gaz)  # (built again for the gazetteer the other tests use)

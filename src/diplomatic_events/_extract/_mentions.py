@@ -483,10 +483,12 @@ def _grows(key: str, raw: str, plain: bool, prefixes: frozenset[str]) -> bool:
 #: alone makes (run size, entry, possessive) or None, whether longer runs may make
 #: one, and the words that may follow it after one " " in such a run (None: any).
 _Opener = tuple[int, tuple[int, Entry, bool] | None, bool, frozenset[str] | None]
-_TABLES: Final[list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], frozenset[str]]]] = []
+#: Force starts, and the length of each.
+_ForceStarts = tuple[frozenset[str], int]
+_TABLES: Final[list[tuple[Gazetteer, dict[str, _Opener], frozenset[str], _ForceStarts]]] = []
 
 
-def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str], frozenset[str]]:
+def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str], _ForceStarts]:
     """The openers, key prefixes and force starts of a gazetteer (built once per gazetteer).
 
     Openers are the first words of the names, each also with "'s" and "\u2019s" after
@@ -494,9 +496,9 @@ def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str], frozens
     prefixes are every leading part of every phrase and of the phrase with "'s": a
     key that is none of them cannot grow into a phrase; an opener's followers are the
     words that its printable key, " " and the word make a key prefix of. Force
-    starts are " " and the first character of a force noun (none is empty):
-    :attr:`Gazetteer.force_noun` matches only where the text's next two characters
-    are one of them.
+    starts are " " and the first two characters of a force noun (the first one of a
+    noun of one; none is empty): :attr:`Gazetteer.force_noun` matches only where the
+    text's next characters, as many as a start has, are one of them.
     """
     if not _TABLES or _TABLES[0][0] is not gaz:
         prefixes = frozenset(
@@ -540,8 +542,11 @@ def _tables(gaz: Gazetteer) -> tuple[dict[str, _Opener], frozenset[str], frozens
                     _grows(key, word, plain, prefixes),
                     followers.get(key, nothing) if word.isprintable() else None,
                 )
-        force_starts = frozenset(" " + noun[0] for noun in gaz.force_nouns)
-        _TABLES[:] = [(gaz, openers, prefixes, force_starts)]
+        # (All of one length: two characters of each noun, or one if a noun has one.)
+        lead = min((len(noun) for noun in gaz.force_nouns), default=1)
+        lead = 2 if lead >= 2 else 1
+        force_starts = frozenset(" " + noun[:lead] for noun in gaz.force_nouns)
+        _TABLES[:] = [(gaz, openers, prefixes, (force_starts, 1 + lead))]
     return _TABLES[0][1], _TABLES[0][2], _TABLES[0][3]
 
 
@@ -579,13 +584,13 @@ def _forces(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]
     # "French Army", "Ghana Armed Forces", "Japanese troops": a state's armed forces.
     out: list[Mention] = []
     regex = gaz.force_noun
-    force_starts = _tables(gaz)[2]
+    force_starts, width = _tables(gaz)[2]
     for m in mentions:
         match = (
             regex.match(text, m.end)
             if m.kind in {"country", "demonym"}
             and not m.possessive
-            and text[m.end : m.end + 2] in force_starts
+            and text[m.end : m.end + width] in force_starts
             else None
         )
         if match is None:
