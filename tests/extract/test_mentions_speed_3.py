@@ -81,3 +81,12 @@ def test_force_starts_are_as_long_as_the_shortest_noun_allows() -> None:
     short = attrs.evolve(gaz, force_nouns=frozenset({"X", "army"}))
     assert _mentions._tables(short)[2] == (frozenset({" X", " a"}), 2)
     _mentions._tables(gaz)  # (built again for the gazetteer the other tests use)
+
+
+@given(st.text(alphabet=" ,ofthe-aX", max_size=24))
+@example(", commander of the ")
+@example(" of ")
+def test_what_of_after_matches_ends_in_of(between: str) -> None:
+    """The pattern for "<name> of the <force>" matches only what ends in " of (the) "."""
+    if _mentions._OF_AFTER.fullmatch(between):
+        assert between.endswith((" of ", " of the "))

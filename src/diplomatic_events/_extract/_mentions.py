@@ -803,9 +803,11 @@ def _affiliation_before(
         if title_start - m.end > 25:
             break
         gap = text[m.end : title_start]
-        words = gap.replace("'s", " ").replace("\u2019s", " ").split()
-        if not _GAP_STOPS.isdisjoint(gap) or not set(words) <= _TITLE_GAP:
-            break
+        # (One space, the most common gap, holds neither a stop nor a word.)
+        if gap != " ":
+            words = gap.replace("'s", " ").replace("\u2019s", " ").split()
+            if not _GAP_STOPS.isdisjoint(gap) or not set(words) <= _TITLE_GAP:
+                break
         if m.kind == "org":
             return None, m.name
         if m.kind in {"country", "demonym", "seat", "military", "force_of", "government"}:
@@ -822,9 +824,11 @@ def _affiliation_after(text: str, mentions: list[Mention], k: int, name_end: int
         between = text[name_end : m.start]
         if len(between) > 40:
             break
+        # (What the pattern matches ends in " of " or " of the ".)
         if (
             m.code
             and m.kind in {"military", "country", "force_of"}
+            and between.endswith((" of ", " of the "))
             and _OF_AFTER.fullmatch(between)
         ):
             return m.code
@@ -1038,7 +1042,7 @@ def _infer_person_states(
     if not unknown:
         return
     claimed = {p.code for p in persons if p.code}
-    all_starts = [m.start for m in mentions]
+    all_starts: list[int] = []  # (listed at the first bloc, the only one to read them)
     blocs_seen = 0
     # A bloc's leaders listed together: the one member state no other leader holds.
     for m in mentions:
@@ -1048,6 +1052,8 @@ def _infer_person_states(
         blocs_seen += 1
         if blocs_seen > 20:
             break
+        if not all_starts:
+            all_starts = [x.start for x in mentions]
         lo = bisect_left(all_starts, m.start - 300)
         hi = bisect_right(all_starts, m.end + 300)
         window = [x for x in mentions[lo:hi] if x.kind == "person"]
