@@ -28,9 +28,11 @@ from typing import Any, Final
 
 from diplomatic_events._dates import PartialDate
 from diplomatic_events._models import (
+    MAX_OFFSET,
     SCHEMA_VERSION,
     Agreement,
     Article,
+    EventSet,
     Exercise,
     Location,
     Meeting,
@@ -44,8 +46,10 @@ from diplomatic_events.vocab import (
     AgreementStatus,
     Domain,
     ExerciseStatus,
+    LocationKind,
     MeetingFormat,
     MeetingStatus,
+    PartyKind,
 )
 
 _PARTY: Final = Party
@@ -56,6 +60,7 @@ _STATUS_CHANGE: Final = StatusChange
 _AGREEMENT: Final = Agreement
 _EXERCISE: Final = Exercise
 _ARTICLE: Final = Article
+_EVENT_SET: Final = EventSet
 _PARTIAL_DATE: Final = PartialDate
 _DATE: Final = dt.date
 _MEETING_STATUS: Final = MeetingStatus
@@ -64,6 +69,12 @@ _AGREEMENT_STATUS: Final = AgreementStatus
 _AGREEMENT_KIND: Final = AgreementKind
 _EXERCISE_STATUS: Final = ExerciseStatus
 _DOMAIN: Final = Domain
+_PARTY_KIND: Final = PartyKind
+_PERSON_KIND: Final = PartyKind.PERSON
+_ORGANIZATION_KIND: Final = PartyKind.ORGANIZATION
+_LOCATION_KIND: Final = LocationKind
+_MAX_OFFSET: Final = MAX_OFFSET
+_SCHEMA_VERSION: Final = SCHEMA_VERSION
 
 # AGREEMENT_LIFECYCLE by each member's value: an enum member hashes in Python
 # (Enum.__hash__), a call per lookup, while its value is a plain string.
@@ -265,3 +276,169 @@ def event_set_ok(es: Any) -> bool:
             if not _quotes(source, x.evidence):
                 return False
     return True
+
+
+# ---- fast constructors -------------------------------------------------------------
+#
+# ``new_<model>(...)`` returns what ``<Model>(...)`` with the same fields returns, for the
+# extractor, which builds dozens of models an article. attrs' ``__init__`` (Python, with
+# keyword arguments, converters and a ``__attrs_post_init__`` call) costs more than the
+# check itself; these build the instance as that ``__init__`` does (``object.__new__``,
+# then every field set with ``object.__setattr__``, in the fields' order: attrs sets
+# nothing else for these classes, and the id's cache stays unset) and run the model's
+# quick check. Where it finds anything amiss, or a field it does not take as it is (a
+# list the model would convert to a tuple, a subclass), the model's own constructor is
+# called with the same fields: it returns the instance or raises the model's very
+# ValidationError. The quick checks here are the models' (see above), never laxer.
+# tests/test_fastmake.py holds each to its model's constructor.
+
+_new: Final = object.__new__
+_set: Final = object.__setattr__
+
+
+def new_span(start: Any, end: Any, text: Any) -> Span:
+    """Return ``Span(start=start, end=end, text=text)``."""
+    span: Span = _new(_SPAN)
+    _set(span, "start", start)
+    _set(span, "end", end)
+    _set(span, "text", text)
+    if (
+        type(start) is int
+        and type(end) is int
+        and type(text) is str
+        and 0 <= start < end <= _MAX_OFFSET
+        and len(text) == end - start
+        and (text.isascii() or encodable(text))
+    ):
+        return span
+    return _SPAN(start=start, end=end, text=text)
+
+
+def new_agreement(  # noqa: PLR0913 - one parameter a field
+    *,
+    name: Any,
+    parties: Any,
+    history: Any,
+    acronym: Any,
+    kind: Any,
+    purpose: Any,
+    evidence: Any,
+) -> Agreement:
+    """Return ``Agreement(...)`` of these fields."""
+    a: Agreement = _new(_AGREEMENT)
+    _set(a, "name", name)
+    _set(a, "parties", parties)
+    _set(a, "history", history)
+    _set(a, "acronym", acronym)
+    _set(a, "kind", kind)
+    _set(a, "purpose", purpose)
+    _set(a, "evidence", evidence)
+    if agreement_ok(a):
+        return a
+    return _AGREEMENT(
+        name=name,
+        parties=parties,
+        history=history,
+        acronym=acronym,
+        kind=kind,
+        purpose=purpose,
+        evidence=evidence,
+    )
+
+
+def new_meeting(  # noqa: PLR0913 - one parameter a field
+    *,
+    participants: Any,
+    status: Any,
+    date: Any,
+    date_text: Any,
+    location: Any,
+    format: Any,  # noqa: A002 - the field's name
+    topics: Any,
+    outcomes: Any,
+    evidence: Any,
+) -> Meeting:
+    """Return ``Meeting(...)`` of these fields."""
+    m: Meeting = _new(_MEETING)
+    _set(m, "participants", participants)
+    _set(m, "status", status)
+    _set(m, "date", date)
+    _set(m, "date_text", date_text)
+    _set(m, "location", location)
+    _set(m, "format", format)
+    _set(m, "topics", topics)
+    _set(m, "outcomes", outcomes)
+    _set(m, "evidence", evidence)
+    if meeting_ok(m):
+        return m
+    return _MEETING(
+        participants=participants,
+        status=status,
+        date=date,
+        date_text=date_text,
+        location=location,
+        format=format,
+        topics=topics,
+        outcomes=outcomes,
+        evidence=evidence,
+    )
+
+
+def new_exercise(  # noqa: PLR0913 - one parameter a field
+    *,
+    participants: Any,
+    status: Any,
+    name: Any,
+    locations: Any,
+    start: Any,
+    end: Any,
+    date_text: Any,
+    domain: Any,
+    evidence: Any,
+) -> Exercise:
+    """Return ``Exercise(...)`` of these fields."""
+    x: Exercise = _new(_EXERCISE)
+    _set(x, "participants", participants)
+    _set(x, "status", status)
+    _set(x, "name", name)
+    _set(x, "locations", locations)
+    _set(x, "start", start)
+    _set(x, "end", end)
+    _set(x, "date_text", date_text)
+    _set(x, "domain", domain)
+    _set(x, "evidence", evidence)
+    if exercise_ok(x):
+        return x
+    return _EXERCISE(
+        participants=participants,
+        status=status,
+        name=name,
+        locations=locations,
+        start=start,
+        end=end,
+        date_text=date_text,
+        domain=domain,
+        evidence=evidence,
+    )
+
+
+def new_event_set(
+    *, article: Any, parties: Any, meetings: Any, agreements: Any, exercises: Any
+) -> EventSet:
+    """Return ``EventSet(...)`` of these fields (of the current schema version)."""
+    es: EventSet = _new(_EVENT_SET)
+    _set(es, "article", article)
+    _set(es, "parties", parties)
+    _set(es, "meetings", meetings)
+    _set(es, "agreements", agreements)
+    _set(es, "exercises", exercises)
+    _set(es, "schema_version", _SCHEMA_VERSION)
+    if event_set_ok(es):
+        return es
+    return _EVENT_SET(
+        article=article,
+        parties=parties,
+        meetings=meetings,
+        agreements=agreements,
+        exercises=exercises,
+    )

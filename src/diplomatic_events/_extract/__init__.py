@@ -25,6 +25,7 @@ from diplomatic_events._extract._mentions import Mention, find_mentions
 from diplomatic_events._extract._rules import Reader
 from diplomatic_events._extract._temporal import find_dates
 from diplomatic_events._extract._text import split
+from diplomatic_events._fastcheck import new_event_set
 from diplomatic_events._models import Article, EventSet, Location
 from diplomatic_events.exceptions import ValidationError
 from diplomatic_events.vocab import LocationKind
@@ -145,7 +146,7 @@ def _extract(
     )
     parties = assembler.parties_of(meetings, agreements, exercises, reader)
     try:
-        return EventSet(
+        return new_event_set(
             article=article,
             parties=parties,
             meetings=meetings,

@@ -27,6 +27,7 @@ import attrs
 from diplomatic_events._dates import _MONTH_DAYS as _DATE_MONTH_DAYS
 from diplomatic_events._dates import _TWO_DIGITS as _DATE_TWO_DIGITS
 from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs, Reader
+from diplomatic_events._fastcheck import new_agreement, new_exercise, new_meeting, new_span
 from diplomatic_events._models import (
     _BLAKE2B_8,
     Agreement,
@@ -523,7 +524,7 @@ class Assembler:
             span = made.get(key)
             if span is None:
                 s, e = key
-                span = made[key] = Span(start=s, end=e, text=self.text[s:e])
+                span = made[key] = new_span(s, e, self.text[s:e])
             out.append(span)
         return tuple(out)
 
@@ -992,12 +993,13 @@ class Assembler:
         parties = tuple(self.country(c) for _, _, c in order)
         name, acronym = r.name.strip(), r.acronym
         try:
-            agreement = Agreement(
+            agreement = new_agreement(
                 name=name,
                 parties=parties,
                 history=history,
                 acronym=acronym,
                 kind=r.kind,
+                purpose=None,
                 evidence=self.spans(r.spans),
             )
         except ValidationError:
@@ -1020,7 +1022,7 @@ class Assembler:
                 if date is None and agreement.status is _SIGNED and r.status is _MEETING_HELD:
                     date = agreement.date
         try:
-            return Meeting(
+            return new_meeting(
                 participants=participants,
                 status=r.status,
                 date=date,
@@ -1047,7 +1049,7 @@ class Assembler:
         name, start = r.name, r.start
         try:
             participants = tuple(self.country(c) for c in codes)
-            exercise = Exercise(
+            exercise = new_exercise(
                 participants=participants,
                 status=status,
                 name=name,
