@@ -19,8 +19,17 @@ from hypothesis import strategies as st
 
 import diplomatic_events as de
 from diplomatic_events import _fastcheck
-from diplomatic_events.vocab import AgreementStatus, Domain, MeetingStatus, PartyKind
-from strategies import agreements, event_sets, exercises, locations, meetings, parties, spans
+from diplomatic_events.vocab import AgreementStatus, Domain, LocationKind, MeetingStatus, PartyKind
+from strategies import (
+    agreements,
+    event_sets,
+    exercises,
+    locations,
+    meetings,
+    partial_dates,
+    parties,
+    spans,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,9 +41,21 @@ FAST: dict[type, Callable[..., Any]] = {
     de.Meeting: _fastcheck.new_meeting,
     de.Exercise: _fastcheck.new_exercise,
     de.EventSet: _fastcheck.new_event_set,
+    de.Location: _fastcheck.new_location,
+    de.Party: _fastcheck.new_party,
+    de.PartialDate: _fastcheck.new_partial_date,
 }
 
-_VALID = st.one_of(spans(), agreements(), meetings(), exercises(), event_sets())
+_VALID = st.one_of(
+    spans(),
+    agreements(),
+    meetings(),
+    exercises(),
+    event_sets(),
+    locations(),
+    parties(),
+    partial_dates(),
+)
 
 #: Values of kinds and shapes the fields hold, and of those they must not.
 _ODD = st.one_of(
@@ -45,6 +66,11 @@ _ODD = st.one_of(
             " x",
             "a\ud800b",
             "caf\u00e9",
+            "JPN",
+            "jpn",
+            "XXX",
+            12,
+            31,
             0,
             -1,
             3,
@@ -55,6 +81,9 @@ _ODD = st.one_of(
             ("a", "a"),
             ["a"],
             PartyKind.PERSON,
+            PartyKind.COUNTRY,
+            PartyKind.ORGANIZATION,
+            LocationKind.OTHER,
             MeetingStatus.HELD,
             AgreementStatus.SIGNED,
             Domain.SEA,
@@ -155,3 +184,42 @@ def test_fast_span_agrees_on_offsets_only_related_rules_catch(
     """Spans whose offsets break rules a one-field change does not reach."""
     fields = {"start": start, "end": end, "text": text}
     _assert_same(_build(_fastcheck.new_span, fields), _build(de.Span, fields))
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day"),
+    [
+        (2024, 2, 29),
+        (2023, 2, 29),
+        (2023, None, 5),
+        (0, None, None),
+        (10000, 1, 1),
+        (True, None, None),
+        (2023, 13, None),
+        (2023, 4, 31),
+        (2023, 1, 0),
+    ],
+)
+def test_fast_partial_date_agrees_on_calendar_rules(year: Any, month: Any, day: Any) -> None:
+    """Dates whose fields break rules that relate them (the month's length)."""
+    fields = {"year": year, "month": month, "day": day}
+    _assert_same(_build(_fastcheck.new_partial_date, fields), _build(de.PartialDate, fields))
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "country", "title", "aliases"),
+    [
+        (PartyKind.ORGANIZATION, "NATO", None, "Chief", ()),
+        (PartyKind.COUNTRY, "Japan", "JPN", "Emperor", ()),
+        (PartyKind.COUNTRY, "Japan", None, None, ()),
+        (PartyKind.PERSON, "Lee", "KOR", "President", ["Mr Lee"]),
+        (PartyKind.PERSON, "Lee", "KOR", "President", ("Mr Lee", "Mr Lee")),
+        (PartyKind.MILITARY, "Army", "jpn", None, ()),
+    ],
+)
+def test_fast_party_agrees_on_rules_between_fields(
+    kind: Any, name: Any, country: Any, title: Any, aliases: Any
+) -> None:
+    """Parties whose kind, country and title disagree."""
+    fields = {"kind": kind, "name": name, "country": country, "title": title, "aliases": aliases}
+    _assert_same(_build(_fastcheck.new_party, fields), _build(de.Party, fields))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final
 
-from diplomatic_events._dates import PartialDate
+from diplomatic_events._dates import PartialDate, _month_days
 from diplomatic_events._models import (
     MAX_OFFSET,
     SCHEMA_VERSION,
@@ -39,6 +39,7 @@ from diplomatic_events._models import (
     Party,
     Span,
     StatusChange,
+    _country_codes,
 )
 from diplomatic_events.vocab import (
     AGREEMENT_LIFECYCLE,
@@ -442,3 +443,70 @@ def new_event_set(
         agreements=agreements,
         exercises=exercises,
     )
+
+
+def new_location(name: Any, country: Any, kind: Any) -> Location:
+    """Return ``Location(name=name, country=country, kind=kind)``."""
+    loc: Location = _new(_LOCATION)
+    _set(loc, "name", name)
+    _set(loc, "country", country)
+    _set(loc, "kind", kind)
+    if (
+        type(name) is str
+        and name != ""
+        and name.strip() is name
+        and (name.isascii() or encodable(name))
+        and (country is None or (type(country) is str and country in _country_codes()))
+        and type(kind) is _LOCATION_KIND
+    ):
+        return loc
+    return _LOCATION(name=name, country=country, kind=kind)
+
+
+def new_party(kind: Any, name: Any, country: Any, title: Any, aliases: Any) -> Party:
+    """Return ``Party(kind=kind, name=name, country=country, title=title, aliases=aliases)``."""
+    p: Party = _new(_PARTY)
+    _set(p, "kind", kind)
+    _set(p, "name", name)
+    _set(p, "country", country)
+    _set(p, "title", title)
+    _set(p, "aliases", aliases)
+    if (
+        type(kind) is _PARTY_KIND
+        and type(name) is str
+        and name != ""
+        and name.strip() is name
+        and (name.isascii() or encodable(name))
+        and (
+            (kind is _PERSON_KIND or kind is _ORGANIZATION_KIND)
+            if country is None
+            else (type(country) is str and country in _country_codes())
+        )
+        and (title is None or (kind is _PERSON_KIND and text_ok(title)))
+        and texts_ok(aliases)
+    ):
+        return p
+    return _PARTY(kind=kind, name=name, country=country, title=title, aliases=aliases)
+
+
+def new_partial_date(year: Any, month: Any, day: Any) -> PartialDate:
+    """Return ``PartialDate(year=year, month=month, day=day)``."""
+    pd: PartialDate = _new(_PARTIAL_DATE)
+    _set(pd, "year", year)
+    _set(pd, "month", month)
+    _set(pd, "day", day)
+    if (
+        type(year) is int
+        and 1 <= year <= 9999
+        and (
+            day is None
+            if month is None
+            else (
+                type(month) is int
+                and 1 <= month <= 12
+                and (day is None or (type(day) is int and 1 <= day <= _month_days(year, month)))
+            )
+        )
+    ):
+        return pd
+    return _PARTIAL_DATE(year=year, month=month, day=day)

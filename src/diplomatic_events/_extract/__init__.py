@@ -25,8 +25,8 @@ from diplomatic_events._extract._mentions import Mention, find_mentions
 from diplomatic_events._extract._rules import Reader
 from diplomatic_events._extract._temporal import find_dates
 from diplomatic_events._extract._text import split
-from diplomatic_events._fastcheck import new_event_set
-from diplomatic_events._models import Article, EventSet, Location
+from diplomatic_events._fastcheck import new_event_set, new_location
+from diplomatic_events._models import Article, EventSet
 from diplomatic_events.exceptions import ValidationError
 from diplomatic_events.vocab import LocationKind
 
@@ -105,9 +105,7 @@ def _extract(
         written = sections.dateline.title() if sections.dateline else ""
         place = gaz.phrases.get(normalize(written))
         if place is not None and place.kind == "seat":
-            reader.dateline = Location(
-                name=place.canonical, country=place.code, kind=LocationKind.CITY
-            )
+            reader.dateline = new_location(place.canonical, place.code, LocationKind.CITY)
         elif (
             place is None
             and written
@@ -130,7 +128,7 @@ def _extract(
                 else None
             )
             try:
-                reader.dateline = Location(name=written, country=code, kind=LocationKind.CITY)
+                reader.dateline = new_location(written, code, LocationKind.CITY)
             except ValidationError:  # pragma: no cover - a dateline is plain text
                 reader.dateline = None
         if reader.dateline is not None:

@@ -27,7 +27,14 @@ import attrs
 from diplomatic_events._dates import _MONTH_DAYS as _DATE_MONTH_DAYS
 from diplomatic_events._dates import _TWO_DIGITS as _DATE_TWO_DIGITS
 from diplomatic_events._extract._rules import AgreementObs, ExerciseObs, MeetingObs, Reader
-from diplomatic_events._fastcheck import new_agreement, new_exercise, new_meeting, new_span
+from diplomatic_events._fastcheck import (
+    new_agreement,
+    new_exercise,
+    new_location,
+    new_meeting,
+    new_party,
+    new_span,
+)
 from diplomatic_events._models import (
     _BLAKE2B_8,
     Agreement,
@@ -412,7 +419,7 @@ class Assembler:
         name = person.name.strip()
         party = self._keep(
             _with_id(
-                Party(kind=_PERSON, name=name, country=code, title=person.title),
+                new_party(_PERSON, name, code, person.title, ()),
                 _party_key(_PERSON_VALUE, name, code),
             )
         )
@@ -467,12 +474,8 @@ class Assembler:
             if self._initials_of(party.name) == name.lower() and name not in party.aliases:
                 pid = _id_of(party)
                 # attrs.evolve(party, aliases=...), without its introspection.
-                updated = Party(
-                    kind=party.kind,
-                    name=party.name,
-                    country=party.country,
-                    title=party.title,
-                    aliases=(*party.aliases, name),
+                updated = new_party(
+                    party.kind, party.name, party.country, party.title, (*party.aliases, name)
                 )
                 # Its id cached as _with_id does, but not worked out again: a party's id
                 # is made of its kind, state and name (see _party_key), not its aliases.
@@ -482,7 +485,7 @@ class Assembler:
                 return updated
             return party
         mid = _party_key(_MILITARY_VALUE, name, m.code)
-        made = _with_id(Party(kind=_MILITARY, name=name, country=m.code), mid)
+        made = _with_id(new_party(_MILITARY, name, m.code, None, ()), mid)
         if mid in self.parties:
             return self.parties[mid]
         self.parties[mid] = made
@@ -1165,7 +1168,7 @@ def _weak(words: list[str]) -> bool:
 
 def _located(loc: Location, country: str | None) -> Location:
     # attrs.evolve(loc, country=country), without its introspection.
-    return Location(name=loc.name, country=country, kind=loc.kind)
+    return new_location(loc.name, country, loc.kind)
 
 
 def _same_place(a: Location, b: Location) -> bool:

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Final, TypeVar
 import attr
 import attrs
 
-from diplomatic_events._dates import PartialDate
 from diplomatic_events._extract._gazetteer import (
     _lowered,
     _range_words,
@@ -37,7 +36,7 @@ from diplomatic_events._extract._temporal import (
     DateMention,
     resolve,
 )
-from diplomatic_events._models import Location
+from diplomatic_events._fastcheck import new_location, new_partial_date
 from diplomatic_events.vocab import (
     AgreementKind,
     AgreementStatus,
@@ -52,9 +51,11 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Iterator, Sequence
 
+    from diplomatic_events._dates import PartialDate
     from diplomatic_events._extract._gazetteer import Gazetteer, Phrases
     from diplomatic_events._extract._mentions import Mention, Person
     from diplomatic_events._extract._text import Sentence
+    from diplomatic_events._models import Location
 
 __all__ = ["AgreementObs", "ExerciseObs", "MeetingObs", "Reader"]
 
@@ -1801,9 +1802,7 @@ class Reader:
                 last = place[-1]
                 if last.code and last.kind in {"seat", "place", "region", "country"}:
                     kind = _LOC_COUNTRY if last.kind == "country" else _LOC_CITY
-                    location = Location(
-                        name=text[last.start : last.end], country=last.code, kind=kind
-                    )
+                    location = new_location(text[last.start : last.end], last.code, kind)
             if date is None:
                 date, date_text = self._date_near(before, clause.start, future=future)
         if (
@@ -1902,7 +1901,7 @@ class Reader:
                 status = _MEET_SCHEDULED
             kind = _LOC_COUNTRY if place.kind == "country" else _LOC_CITY
             name = text[place.start : place.end]
-            location = Location(name=name, country=place.code, kind=kind)
+            location = new_location(name, place.code, kind)
             # The series is the pair's: its states, not the persons of this session.
             states = [
                 attrs.evolve(m, kind="country", person=None)
@@ -2053,7 +2052,7 @@ class Reader:
             if on is not None and not _is_date_word(on.split()[-1]):
                 # "at the Capella hotel on the resort island of Sentosa"
                 name = text[venue.start("v") : venue.end("on")]
-            return Location(name=name, country=code, kind=_LOC_VENUE)
+            return new_location(name, code, _LOC_VENUE)
         for kinds, kind in (
             ({"region", "place"}, _LOC_REGION),
             ({"seat"}, _LOC_CITY),
@@ -2068,7 +2067,7 @@ class Reader:
                     name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
                     venue_like = m.kind == "region" and m.prep == "at"
                     place_kind = _LOC_VENUE if venue_like else kind
-                    return Location(name=name, country=m.code, kind=place_kind)
+                    return new_location(name, m.code, place_kind)
         for m in ms:
             # "in the Philippine capital", "to the Austrian capital": that state's capital.
             if (
@@ -2080,7 +2079,7 @@ class Reader:
             ):
                 capital = self.gaz.capitals.get(m.code)
                 if capital is not None:
-                    return Location(name=capital, country=m.code, kind=_LOC_CITY)
+                    return new_location(capital, m.code, _LOC_CITY)
         for m in ms:
             if (
                 m.kind == "country"
@@ -2090,9 +2089,9 @@ class Reader:
                 town = _TOWN_BEFORE.search(text, max(0, m.start - 30), m.start)
                 if town is not None and m.prep == "in":
                     # "in <Town>, <State>": the place before the state's name.
-                    return Location(name=town.group("t"), country=m.code, kind=_LOC_CITY)
+                    return new_location(town.group("t"), m.code, _LOC_CITY)
                 name = text[m.start : m.end].removesuffix("'s").removesuffix("\u2019s")
-                return Location(name=name, country=m.code, kind=_LOC_COUNTRY)
+                return new_location(name, m.code, _LOC_COUNTRY)
         return None
 
     def _topics(self, ctext: str) -> list[str]:
@@ -2570,7 +2569,7 @@ class Reader:
                 if after.kind == "year" and after.end_year is not None:
                     # "the Anglo-Japanese Alliance of 1902-1923": an instrument that ended.
                     status = _AGR_TERMINATED
-                    date = PartialDate(year=after.end_year)
+                    date = new_partial_date(after.end_year, None, None)
                 else:
                     status = _AGR_SIGNED
                     date = self.resolve_date(after, future=False)
@@ -3162,7 +3161,7 @@ class Reader:
             name = name.strip(" ,.").removesuffix("'s").removesuffix("\u2019s")
             if name and name not in names and len(out) < 20 and name not in self.gaz.force_nouns:
                 names.add(name)
-                out.append(Location(name=name, country=code, kind=kind))
+                out.append(new_location(name, code, kind))
 
         known = {(m.start, m.end): m for m in ms}
         place: Mention | None = None  # the last place read, for "in Russia and Belarus"
@@ -3384,7 +3383,7 @@ def _gated_words(
 
 def _safe_date(year: int, month: int | None, day: int | None) -> PartialDate | None:
     try:
-        return PartialDate(year=year, month=month, day=day)
+        return new_partial_date(year, month, day)
     except ValueError:
         return None
 

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from diplomatic_events._dates import PartialDate
 from diplomatic_events._extract._gazetteer import _lowered, fold_lower
+from diplomatic_events._fastcheck import new_partial_date
 
 __all__ = ["DateMention", "find_dates", "resolve"]
 
@@ -431,7 +432,7 @@ def _safe(year: int | None, month: int | None = None, day: int | None = None) ->
     if year is None:
         return None
     try:
-        return PartialDate(year=year, month=month, day=day)
+        return new_partial_date(year, month, day)
     except ValueError:
         return None
 
