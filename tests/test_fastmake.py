@@ -22,6 +22,7 @@ from diplomatic_events import _fastcheck
 from diplomatic_events.vocab import AgreementStatus, Domain, LocationKind, MeetingStatus, PartyKind
 from strategies import (
     agreements,
+    articles,
     event_sets,
     exercises,
     locations,
@@ -29,6 +30,7 @@ from strategies import (
     partial_dates,
     parties,
     spans,
+    status_changes,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ FAST: dict[type, Callable[..., Any]] = {
     de.Location: _fastcheck.new_location,
     de.Party: _fastcheck.new_party,
     de.PartialDate: _fastcheck.new_partial_date,
+    de.StatusChange: _fastcheck.new_status_change,
+    de.Article: _fastcheck.new_article,
 }
 
 _VALID = st.one_of(
@@ -55,6 +59,8 @@ _VALID = st.one_of(
     locations(),
     parties(),
     partial_dates(),
+    status_changes(),
+    articles(),
 )
 
 #: Values of kinds and shapes the fields hold, and of those they must not.

@@ -510,3 +510,36 @@ def new_partial_date(year: Any, month: Any, day: Any) -> PartialDate:
     ):
         return pd
     return _PARTIAL_DATE(year=year, month=month, day=day)
+
+
+def new_status_change(status: Any, date: Any, date_text: Any) -> StatusChange:
+    """Return ``StatusChange(status=status, date=date, date_text=date_text)``."""
+    change: StatusChange = _new(_STATUS_CHANGE)
+    _set(change, "status", status)
+    _set(change, "date", date)
+    _set(change, "date_text", date_text)
+    if (
+        type(status) is _AGREEMENT_STATUS
+        and (date is None or type(date) is _PARTIAL_DATE)
+        and (date_text is None or text_ok(date_text))
+    ):
+        return change
+    return _STATUS_CHANGE(status=status, date=date, date_text=date_text)
+
+
+def new_article(  # noqa: PLR0913 - one parameter a field
+    *, text: Any, title: Any, published: Any, url: Any, outlet: Any, dateline: Any
+) -> Article:
+    """Return ``Article(...)`` of these fields."""
+    a: Article = _new(_ARTICLE)
+    _set(a, "text", text)
+    _set(a, "title", title)
+    _set(a, "published", published)
+    _set(a, "url", url)
+    _set(a, "outlet", outlet)
+    _set(a, "dateline", dateline)
+    if article_ok(a):
+        return a
+    return _ARTICLE(
+        text=text, title=title, published=published, url=url, outlet=outlet, dateline=dateline
+    )

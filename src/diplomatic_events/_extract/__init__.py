@@ -25,7 +25,7 @@ from diplomatic_events._extract._mentions import Mention, find_mentions
 from diplomatic_events._extract._rules import Reader
 from diplomatic_events._extract._temporal import find_dates
 from diplomatic_events._extract._text import split
-from diplomatic_events._fastcheck import new_event_set, new_location
+from diplomatic_events._fastcheck import new_article, new_event_set, new_location
 from diplomatic_events._models import Article, EventSet
 from diplomatic_events.exceptions import ValidationError
 from diplomatic_events.vocab import LocationKind
@@ -165,11 +165,12 @@ def _article(
         return value or None
 
     try:
-        return Article(
+        return new_article(
             text=text,
             title=clean(title),
             published=published,
             url=clean(url),
+            outlet=None,
             dateline=clean(dateline),
         )
     except ValidationError:

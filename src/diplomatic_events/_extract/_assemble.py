@@ -34,6 +34,7 @@ from diplomatic_events._fastcheck import (
     new_meeting,
     new_party,
     new_span,
+    new_status_change,
 )
 from diplomatic_events._models import (
     _BLAKE2B_8,
@@ -1094,7 +1095,7 @@ def _history(
         status, date, text, _, _ = raw[0]
         if date is None and text is None:
             return (_UNDATED[status._value_],)
-        return (StatusChange(status=status, date=date, date_text=text),)
+        return (new_status_change(status, date, text),)
     explicit = [h for h in raw if not h[3]]
     chosen = explicit or raw[:1]
     by_rank: dict[int, tuple[AgreementStatus, PartialDate | None, str | None]] = {}
@@ -1114,7 +1115,7 @@ def _history(
         if date is None and text is None:
             out.append(_UNDATED[status._value_])
         else:
-            out.append(StatusChange(status=status, date=date, date_text=text))
+            out.append(new_status_change(status, date, text))
     return tuple(out)
 
 
