@@ -10,6 +10,8 @@ takes subclasses): the full check then decides. It must never be laxer;
 tests/test_models.py and tests/test_fastcheck.py hold both to the same rules.
 Party, Location, Span and StatusChange hold their quick checks inline (a call less per
 instance) and use the text checks here.
+The ``new_<model>`` constructors at the end build the models the extractor makes by the
+dozen without attrs' keyword ``__init__``, with the same quick checks.
 
 The wheel ships this module compiled, the sdist as Python; both give the same answers.
 For the compiled build: the instance is taken as ``Any``, so each field is read as the
