@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: The modules the compiled wheel carries as extension modules, as paths in the package.
 COMPILED = (
+    "_extract/__init__",
     "_extract/_assemble",
     "_extract/_gazetteer",
     "_extract/_mentions",

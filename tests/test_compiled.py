@@ -56,9 +56,9 @@ _CHILD = """
 import datetime as dt, json, sys
 sys.path.insert(0, sys.argv[1])
 import diplomatic_events as de
-from diplomatic_events import _fastcheck, _models
+from diplomatic_events import _extract, _fastcheck, _models
 from diplomatic_events._extract import _assemble, _gazetteer, _mentions, _rules, _temporal, _text
-compiled = (_assemble, _gazetteer, _mentions, _rules, _temporal, _text, _fastcheck)
+compiled = (_extract, _assemble, _gazetteer, _mentions, _rules, _temporal, _text, _fastcheck)
 modules = [m.__file__ for m in compiled]
 # The models run the compiled fast checks, not copies of them.
 assert _models.meeting_ok is _fastcheck.meeting_ok

@@ -36,8 +36,10 @@ __all__ = ["extract"]
 #: almost always stated early, and the cap bounds time on pathological input).
 MAX_SENTENCES: Final = 4000
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ALIAS_AFTER = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Za-z0-9-]{1,9})\)")
+# (The range written with chr: mypyc, compiling this module, takes no lone surrogate in
+# a string literal.)
+_SURROGATE: Final = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")
+_ALIAS_AFTER: Final = re.compile(r"(?:[\s-]*\d{2,4})?\s\((?P<a>[A-Z][A-Za-z0-9-]{1,9})\)")
 
 
 def extract(
