@@ -284,10 +284,42 @@ def _latest(d: PartialDate) -> dt.date:
     return dt.date(y, m, day)
 
 
+#: Days of a common year before the first of each month (by month number).
+_DAYS_BEFORE: Final[tuple[int, ...]] = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+
+
+def _day_number(y: int, m: int, d: int) -> int:
+    """``dt.date(y, m, d).toordinal()`` of a valid date, by integer arithmetic.
+
+    Dates compared with each other are compared by these numbers: compiled, a few
+    integer operations, where a ``dt.date`` is a generic call of its class (and a
+    difference of two, a timedelta). A PartialDate holds a valid date (its check).
+    """
+    p = y - 1
+    leap = m > 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return p * 365 + p // 4 - p // 100 + p // 400 + _DAYS_BEFORE[m] + (1 if leap else 0) + d
+
+
+def _first_day(d: PartialDate) -> int:
+    """``d.earliest().toordinal()``: the number of the first day the date may mean."""
+    return _day_number(d.year, d.month or 1, d.day or 1)
+
+
+def _last_day(d: PartialDate) -> int:
+    """``d.latest().toordinal()``: the number of the last day the date may mean."""
+    y, m, day = d.year, d.month, d.day
+    if m is None:
+        return _day_number(y, 12, 31)
+    if day is None:
+        leap = m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+        return _day_number(y, m, 29 if leap else _MONTH_DAYS[m])
+    return _day_number(y, m, day)
+
+
 def _not_before(a: PartialDate, b: PartialDate) -> bool:
     """``a >= b``: dates order by their earliest day, then by their latest."""
-    ea, eb = _earliest(a), _earliest(b)
-    return ea > eb or (ea == eb and _latest(a) >= _latest(b))
+    ea, eb = _first_day(a), _first_day(b)
+    return ea > eb or (ea == eb and _last_day(a) >= _last_day(b))
 
 
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
@@ -661,8 +693,9 @@ class Assembler:
             and obs.date.month is not None
             and r.date.month is not None
             and (
-                (_latest(obs.date) - _earliest(r.date)).days < -7
-                or (_earliest(obs.date) - _latest(r.date)).days > 7
+                # (Days apart, as the dates' numbers tell them.)
+                _last_day(obs.date) - _first_day(r.date) < -7
+                or _first_day(obs.date) - _last_day(r.date) > 7
             )
         ):
             return False  # another date, another encounter ("met in 2011", "held in 2018")
@@ -927,8 +960,8 @@ class Assembler:
             # (A date is of year precision exactly when its month is None.)
             and r.start.month is None
             and obs.start.month is not None
-            # (r.start.contains(obs.start.earliest()), by the compiled copies.)
-            and _earliest(r.start) <= _earliest(obs.start) <= _latest(r.start)
+            # (r.start.contains(obs.start.earliest()), by the dates' numbers.)
+            and _first_day(r.start) <= _first_day(obs.start) <= _last_day(r.start)
         )
         if obs.start is not None and (r.start is None or rank < r.start_rank or finer):
             r.start, r.date_text, r.start_rank = obs.start, obs.date_text, rank
@@ -1137,7 +1170,7 @@ def _history(
     last: PartialDate | None = None
     for rank in sorted(by_rank):
         status, date, text = by_rank[rank]
-        if date is not None and last is not None and _latest(date) < _earliest(last):
+        if date is not None and last is not None and _last_day(date) < _first_day(last):
             date = None
         if date is not None:
             last = date
