@@ -586,15 +586,17 @@ class Assembler:
         named in a sentence that states an event (the article's glue, here so that it is
         compiled with the assembly).
         """
-        used = {_id_of(p) for e in meetings for p in e.participants}
-        used |= {_id_of(p) for e in agreements for p in e.parties}
-        used |= {_id_of(p) for e in exercises for p in e.participants}
+        # (One set, added to; each participant's state with it: the order of the calls
+        # of country() does not matter, as each keeps its own state's party.)
+        used = {_id_of(p) for e in agreements for p in e.parties}
         for event_parties in [e.participants for e in meetings] + [
             e.participants for e in exercises
         ]:
             for party in event_parties:
-                if party.country is not None:
-                    used.add(_id_of(self.country(party.country)))
+                used.add(_id_of(party))
+                country = party.country
+                if country is not None:
+                    used.add(_id_of(self.country(country)))
         self._mentioned_forces(reader, used)
         # By id (the registry's keys, each its party's id: sorting the keys alone orders
         # the entries as sorting them would, with no two keys equal).
