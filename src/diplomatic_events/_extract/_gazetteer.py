@@ -391,8 +391,9 @@ def _fast_pattern(alts: list[str], *, bounded: bool) -> re.Pattern[str] | None:
 
 
 #: A phrase list's index: each keyword, to where it starts in each phrase it is the
-#: keyword of and the other words of that phrase shown whole.
-Index = dict[str, tuple[tuple[int, frozenset[str]], ...]]
+#: keyword of and the other words of that phrase shown whole (None for none: no set
+#: comparison to make).
+Index = dict[str, tuple[tuple[int, frozenset[str] | None], ...]]
 
 
 def _index_and_groups(
@@ -418,7 +419,8 @@ def _index_and_groups(
     # An entry is left out when another at the same offset needs only some of its words.
     return {
         key: tuple(
-            sorted(
+            (offset, others or None)
+            for offset, others in sorted(
                 (
                     (offset, others)
                     for offset, others in entries
@@ -559,7 +561,8 @@ class Phrases:
         several = False
         for key in keys:
             for offset, others in index[key]:
-                if others <= present:  # the phrase's other words are all in the range
+                # The phrase's other words (if any) are all in the range.
+                if others is None or others <= present:
                     at = folded.find(key, pos, endpos)
                     if at >= 0:
                         if pair is None:
@@ -569,6 +572,8 @@ class Phrases:
                     while at >= 0:
                         spots.append(at - offset)
                         at = folded.find(key, at + 1, endpos)
+        if not spots:
+            return []
         if len(spots) > 1:
             spots = sorted(set(spots))
         match = self.pattern.match
