@@ -576,22 +576,24 @@ class Phrases:
             return []
         if len(spots) > 1:
             spots = sorted(set(spots))
-        match = self.pattern.match
+        pattern = self.pattern
         if pair is not None and not several:
             # A group's pattern compiled already is found by one lookup.
             part = self._parts.get(pair)
             if part is None and pair in self.groups:
                 part = self._part(pair)
             if part is not None:
-                match = part.match
+                pattern = part
+        match = pattern.match
         out: list[re.Match[str]] = []
+        final = spots[-1]  # past the last place, where a match ends matters no more
         last = pos  # no match starts before the range, nor inside the last match
         for at in spots:
             if at >= last:
                 found = match(string, at, endpos)
                 if found is not None:
                     out.append(found)
-                    if first:
+                    if first or at == final:
                         break
                     last = found.end()
         return out
