@@ -575,7 +575,10 @@ class Phrases:
         if not spots:
             return []
         if len(spots) > 1:
-            spots = sorted(set(spots))
+            # A place found twice (by two keywords) is tried once all the same: the
+            # loop below moves past each place it tries (a phrase is never empty, so
+            # neither is a match).
+            spots.sort()
         pattern = self.pattern
         if pair is not None and not several:
             # A group's pattern compiled already is found by one lookup.
@@ -591,7 +594,9 @@ class Phrases:
         for at in spots:
             if at >= last:
                 found = match(string, at, endpos)
-                if found is not None:
+                if found is None:
+                    last = at + 1
+                else:
                     out.append(found)
                     if first or at == final:
                         break
