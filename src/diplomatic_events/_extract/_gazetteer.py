@@ -236,19 +236,26 @@ class _LastRange:
     Most questions ask about the range of the one before (a clause, list after
     list): they are answered by comparing three fields, without making, hashing and
     looking up a key. Emptied whenever ``_RANGES`` is.
+
+    It also keeps the text an indexed search lower-cased last (``folded``, the
+    :func:`_lowered` copy of ``folded_of``): searches are of one article's text.
     """
 
-    __slots__ = ("endpos", "found", "pos", "string")
+    __slots__ = ("endpos", "folded", "folded_of", "found", "pos", "string")
 
     def __init__(self) -> None:
         self.string: str | None = None
         self.pos = 0
         self.endpos = 0
         self.found: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        self.folded_of: str | None = None
+        self.folded = ""
 
     def forget(self) -> None:
         """Let no range match (and keep no text alive)."""
         self.string = None
+        self.folded_of = None
+        self.folded = ""
 
 
 _LAST_RANGE: Final = _LastRange()
@@ -554,7 +561,11 @@ class Phrases:
         if not keys:
             return []
         index = self.index or {}
-        folded = _lowered(string)
+        if string is memo.folded_of:
+            folded = memo.folded
+        else:
+            folded = memo.folded = _lowered(string)
+            memo.folded_of = string
         spots: list[int] = []
         # The (keyword, offset) pair of the places found, while they have only one.
         pair: tuple[str, int] | None = None
