@@ -1,8 +1,9 @@
 """The indexed search of a phrase list finds what its pattern finds.
 
-An index entry whose phrase has no other words holds None (no set to compare), and a
+An index entry whose phrase has no other words holds None (no set to compare); a
 search whose keywords are in the range but at no place it can match stops before
-choosing a pattern: neither may change a match.
+choosing a pattern; places found twice are sorted in place and tried once; the text
+lower-cased last is kept in the range memo. None of it may change a match.
 """
 
 from __future__ import annotations
@@ -44,3 +45,17 @@ def test_indexed_matches_are_the_patterns(words: list[str], pos: int, endpos: in
         assert (first and first.span()) == (expected and expected.span())
     finally:
         _gazetteer.clear_caches()
+
+
+def test_the_memo_keeps_the_text_searched_last_lower_cased_until_cleared() -> None:
+    """An indexed search leaves its text's lower-cased copy in the memo; clearing drops it."""
+    phrases = _gazetteer.phrase_list(_PHRASES)
+    text = "The Peace SUMMIT talks"
+    _gazetteer.clear_caches()
+    try:
+        assert [m.group() for m in phrases.finditer(text)] == ["Peace SUMMIT", "talks"]
+        assert _gazetteer._LAST_RANGE.folded_of is text
+        assert _gazetteer._LAST_RANGE.folded == _gazetteer.fold_lower(text)
+    finally:
+        _gazetteer.clear_caches()
+    assert _gazetteer._LAST_RANGE.folded_of is None
