@@ -251,7 +251,7 @@ def event_set_ok(es: Any) -> bool:
     meetings, agreements, exercises = es.meetings, es.agreements, es.exercises
     if not (
         type(sv) is int
-        and sv == SCHEMA_VERSION
+        and sv == _SCHEMA_VERSION
         and (art is None or type(art) is _ARTICLE)
         and _unique_ok(es.parties, _PARTY, 0)
         and _unique_ok(meetings, _MEETING, 0)
@@ -454,10 +454,7 @@ def new_location(name: Any, country: Any, kind: Any) -> Location:
     _set(loc, "country", country)
     _set(loc, "kind", kind)
     if (
-        type(name) is str
-        and name != ""
-        and name.strip() is name
-        and (name.isascii() or encodable(name))
+        text_ok(name)
         and (country is None or (type(country) is str and country in _country_codes()))
         and type(kind) is _LOCATION_KIND
     ):
@@ -475,10 +472,7 @@ def new_party(kind: Any, name: Any, country: Any, title: Any, aliases: Any) -> P
     _set(p, "aliases", aliases)
     if (
         type(kind) is _PARTY_KIND
-        and type(name) is str
-        and name != ""
-        and name.strip() is name
-        and (name.isascii() or encodable(name))
+        and text_ok(name)
         and (
             (kind is _PERSON_KIND or kind is _ORGANIZATION_KIND)
             if country is None
