@@ -10,8 +10,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from diplomatic_events._extract import _rules
-from diplomatic_events._extract._gazetteer import fold_lower
+from diplomatic_events._extract import _gazetteer, _rules
 
 CRITIC_PIECES = [
     "'s",
@@ -60,7 +59,7 @@ CRITIC_PIECES = [
 def _critic_gate(text: str, end: int) -> bool:
     """The gate of Reader._critic_after: a stem starts in the window of the copy."""
     window = min(len(text), end + 60)
-    spots = _rules._spots(_rules._ascii_copy(fold_lower(text)), _rules._CRITIC_STEMS)
+    spots = _rules._spots(_gazetteer._ascii_lowered(text).decode("ascii"), _rules._CRITIC_STEMS)
     return any(end <= at < window for at in spots)
 
 
@@ -134,5 +133,7 @@ def test_non_party_gate_passes_every_match(pieces: list[str], cut: int) -> None:
     start = len(text)
     at = max(0, start - 40, min(cut, start))
     if _rules._NON_PARTY_BEFORE.search(text[at:start]) is not None:
-        spots = _rules._spots(_rules._ascii_copy(fold_lower(text)), _rules._NON_PARTY_STEMS)
+        spots = _rules._spots(
+            _gazetteer._ascii_lowered(text).decode("ascii"), _rules._NON_PARTY_STEMS
+        )
         assert any(at <= spot < start for spot in spots)

@@ -272,6 +272,7 @@ def clear_caches() -> None:
     _RANGES.clear()
     _LAST_RANGE.forget()
     _LOWER_CACHE.clear()
+    _ASCII_LOWER_CACHE.clear()
 
 
 def _range_words(string: str, pos: int, endpos: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -336,6 +337,25 @@ def _lowered(text: str) -> str:
         if len(_LOWER_CACHE) >= _WORDS_CACHE_SIZE:
             _LOWER_CACHE.clear()
         _LOWER_CACHE[text] = found
+    return found
+
+
+#: The lower-cased texts searched last, encoded to ASCII (see _ascii_lowered).
+_ASCII_LOWER_CACHE: Final[dict[str, bytes]] = {}
+
+
+def _ascii_lowered(text: str) -> bytes:
+    """``_lowered(text)`` in ASCII, one ``?`` for each other character (cached).
+
+    One byte for each character, at the same offsets: the date scan and the rules'
+    substring tests read their copies from it, made once per article.
+    """
+    found = _ASCII_LOWER_CACHE.get(text)
+    if found is None:
+        found = _lowered(text).encode("ascii", "replace")
+        if len(_ASCII_LOWER_CACHE) >= _WORDS_CACHE_SIZE:
+            _ASCII_LOWER_CACHE.clear()
+        _ASCII_LOWER_CACHE[text] = found
     return found
 
 

@@ -23,6 +23,7 @@ import attr
 import attrs
 
 from diplomatic_events._extract._gazetteer import (
+    _ascii_lowered,
     _lowered,
     _range_words,
     fold_lower,
@@ -89,18 +90,6 @@ _MEET_SCHEDULED: Final = MeetingStatus.SCHEDULED
 MAX_CLAUSE_MENTIONS: Final = 60
 #: Most agreement head words read in one clause ("MoU MoU MoU ..." is no prose either).
 MAX_CLAUSE_HEADS: Final = 60
-
-
-def _ascii_copy(text: str) -> str:
-    """*text* with each code point past ASCII replaced by ``?`` (the same offsets).
-
-    An ASCII needle without ``?`` occurs in the copy where it occurs in *text*; and ``in``
-    reads a one-byte copy as is, where it converts each such needle to the width of a
-    text holding wider characters (a curly quote) before searching it.
-    """
-    if text.isascii():
-        return text
-    return text.encode("ascii", "replace").decode("ascii")
 
 
 def _holds_any(text: str, needles: Iterable[str]) -> bool:
@@ -1213,9 +1202,11 @@ class Reader:
         self._present_parties_by_name: dict[str | None, dict[str, Mention]] = {}
         #: The text lower-cased by fold_lower (cached by the gazetteer, whose scans fold it).
         self.folded = _lowered(text)
-        #: The fold as :func:`_ascii_copy`, where the rules look for their hint and stem
-        #: substrings (each ASCII, in lower case and free of ``?``).
-        self.ascii_folded = _ascii_copy(self.folded)
+        #: The fold with each code point past ASCII a ``?`` (the same offsets), where the
+        #: rules look for their hint and stem substrings (each ASCII, in lower case and
+        #: free of ``?``: one occurs in it where it occurs in the fold; and ``in`` reads a
+        #: one-byte text as is, where it widens each needle to a two-byte text's width).
+        self.ascii_folded = _ascii_lowered(text).decode("ascii")
         #: Whether the article reports a sport (see :meth:`sport`), once asked.
         self._sport: bool | None = None
         self.exercise_year: int | None = None

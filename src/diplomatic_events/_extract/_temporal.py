@@ -18,7 +18,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from diplomatic_events._dates import PartialDate
-from diplomatic_events._extract._gazetteer import _lowered, fold_lower
+from diplomatic_events._extract._gazetteer import _ascii_lowered, _lowered, fold_lower
 from diplomatic_events._fastcheck import new_partial_date
 
 __all__ = ["DateMention", "find_dates", "resolve"]
@@ -279,16 +279,17 @@ _SPACED: Final = bytes(
 )
 
 
-def _spaced(low: str) -> str | None:
-    r"""*low* with every character but an ASCII letter, digit or underscore a space.
+def _spaced(text: str) -> str | None:
+    r"""The fold of *text* with every character but an ASCII letter, digit or underscore a space.
 
-    None if *low* holds a digit beyond ASCII (which :data:`_CANDIDATE`'s ``\d`` takes).
+    None if the fold holds a digit beyond ASCII (which :data:`_CANDIDATE`'s ``\d`` takes).
     On the copy :data:`_START_SPACED` matches wherever :data:`_START` matches on
-    *low*: its first character stands for exactly the characters ``[^0-9A-Z_a-z]``
+    the fold: its first character stands for exactly the characters ``[^0-9A-Z_a-z]``
     stands for, and what follows only loses letters and gains spaces, which fails no
     branch (a word is not followed by a letter, a ``\s`` or a space is wanted).
     """
-    data = low.encode("ascii", "replace")  # one "?" for each other character
+    low = _lowered(text)
+    data = _ascii_lowered(text)  # *low* in ASCII, one "?" for each other character
     if not low.isascii():
         at = data.find(b"?")
         while at >= 0:
@@ -310,7 +311,7 @@ def _starts(text: str, start: int, stop: int) -> list[int]:
     """
     # The fold is the one the rules read later: cached, it is made once per article.
     low = _lowered(text)
-    spaced = _spaced(low)
+    spaced = _spaced(text)
     if spaced is None:
         found = [m.start() + 1 for m in _START.finditer(low, start, stop)]
     else:
